@@ -1,0 +1,5 @@
+package io.upgradeorchestrator.inventory;
+
+public enum Environment {
+    PRODUCTION, TEST, PILOT
+}

@@ -1,0 +1,31 @@
+package io.upgradeorchestrator.inventory;
+
+import java.util.List;
+
+/**
+ * A system as the inventory declares it: what it is, who owns it, what depends on it, where it runs
+ * and what it is built from. Immutable; read from YAML at start and stored in the application's tables.
+ */
+public record InventorySystem(
+        String id,
+        String name,
+        /* 1 = most critical (emergency response, payments) … 4 = ordinary office tool */
+        int tier,
+        String ownerGroup,
+        List<String> businessServices,
+        List<PeakPeriod> peakPeriods,
+        List<String> criticalUserGroups,
+        Sla sla,
+        List<String> complianceTags,
+        List<String> notificationList,
+        List<OnCallRole> onCallRoles,
+        List<Node> nodes,
+        List<Component> components,
+        List<Dependency> dependencies,
+        List<ConfigurationItem> configurationItems,
+        List<Release> releases) {
+
+    public List<Node> nodesIn(Environment environment) {
+        return nodes.stream().filter(node -> node.environment() == environment).toList();
+    }
+}
