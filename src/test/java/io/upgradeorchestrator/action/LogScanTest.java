@@ -16,7 +16,7 @@ class LogScanTest extends ActionTestSupport {
 
     @Test
     void countsOnlyLinesSinceTheInstantAndFailsWhenAThresholdIsCrossed() {
-        ActionResult result = run("scan-log", LogScanSpec.ofFile(script("app.log"), ERRORS, WARNINGS));
+        ActionResult result = run("scan-log", LogScanSpec.ofFile(script("app-log.txt"), ERRORS, WARNINGS));
 
         assertThat(result.outcome()).isEqualTo(ActionOutcome.FAILED);
         // the error before 10:00 does not count; the stack trace line belongs to the 10:00:03 error
@@ -37,7 +37,7 @@ class LogScanTest extends ActionTestSupport {
         ActionContext later = new ActionContext("UPG-1", "billing", "db-test-1", "h", "16.3", "16.4", null,
                 Instant.parse("2025-03-01T10:00:03.500Z"));
         ActionResult result = runner.run(request(UUID.randomUUID().toString(), "scan-log",
-                LogScanSpec.ofFile(script("app.log"), ERRORS, WARNINGS), later, Set.of()));
+                LogScanSpec.ofFile(script("app-log.txt"), ERRORS, WARNINGS), later, Set.of()));
 
         assertThat(result.outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
         assertThat(result.patternCounts()).containsEntry("errors", 0).containsEntry("warnings", 0);
