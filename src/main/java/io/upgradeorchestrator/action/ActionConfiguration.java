@@ -1,0 +1,9 @@
+package io.upgradeorchestrator.action;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ActionProperties.class)
+class ActionConfiguration {
+}

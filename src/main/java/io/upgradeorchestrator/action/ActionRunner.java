@@ -1,0 +1,139 @@
+package io.upgradeorchestrator.action;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs actions against target systems, and records every run.
+ *
+ * <p>Idempotency: a run is identified by its key. A key whose run SUCCEEDED or FAILED is answered from the record
+ * without running again. A key whose last run ended in ERROR (could not run) is run again, since that is what
+ * a retry is for. A key that is STARTED is being run by another worker ({@link ActionInProgressException}),
+ * unless it started longer ago than {@code stale-after} and its own timeout: then the worker running it died,
+ * and it is run again. Runbook actions must therefore tolerate being re-run after an interruption
+ * (e.g. a backup writes to a fresh file, a deployment checks what is already installed).
+ */
+@Service
+public class ActionRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ActionRunner.class);
+    /** Leeway on top of an action's own timeout before a STARTED row counts as abandoned. */
+    private static final Duration STALE_MARGIN = Duration.ofMinutes(1);
+
+    private final ActionProperties properties;
+    private final ActionRunRepository runs;
+    private final CommandAction commands;
+    private final HttpCheck httpChecks;
+    private final SqlCheck sqlChecks;
+    private final LogScan logScans;
+
+    ActionRunner(ActionProperties properties, ActionRunRepository runs) {
+        this.properties = properties;
+        this.runs = runs;
+        ProcessExecutor processes = new ProcessExecutor(properties.inheritedEnvironment(), properties.killGrace());
+        int maxOutput = properties.maxOutputBytes();
+        this.commands = new CommandAction(processes, maxOutput, properties.defaultTimeout());
+        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.httpConnectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.httpChecks = new HttpCheck(client, maxOutput, properties.defaultTimeout());
+        this.sqlChecks = new SqlCheck(properties.sqlConnections(), maxOutput, properties.sqlTimeout());
+        this.logScans = new LogScan(processes, maxOutput, properties.defaultTimeout(), properties.logTimeZone());
+    }
+
+    /**
+     * Runs the action once per idempotency key and returns how it ended. A "no" (FAILED) and a "could not run"
+     * (ERROR) are results, not exceptions; use {@link ActionResult#orThrow()} to treat them as technical failures.
+     *
+     * @throws InvalidActionException     the definition is wrong (unknown placeholder, unknown connection …);
+     *                                    nothing ran and nothing was recorded
+     * @throws ActionInProgressException another worker is running this key right now
+     */
+    public ActionResult run(ActionRequest request) {
+        ActionSpec spec = Placeholders.fill(request.spec(), request.context());
+        validate(spec);
+        Masker masker = Masker.of(secretsOf(request, spec));
+        String description = masker.mask(spec.describe());
+
+        Instant now = Instant.now();
+        ActionRunRepository.Claim claim = runs.claim(request, description, now, now.minus(staleLimit(spec)));
+        if (claim instanceof ActionRunRepository.Claim.Taken taken) {
+            if (taken.run().status().isFinal()) {
+                log.info("Action {} already ran: {}", request.idempotencyKey(), taken.run().summary());
+                return taken.run().toResult(true);
+            }
+            throw new ActionInProgressException(taken.run());
+        }
+        String id = ((ActionRunRepository.Claim.Claimed) claim).id();
+
+        Execution execution;
+        try {
+            execution = execute(spec, request.context());
+        } catch (RuntimeException e) {
+            // a bug or an unforeseen failure must still end the STARTED row, or the key would look busy until stale
+            log.error("Action {} failed unexpectedly", request.idempotencyKey(), e);
+            execution = Execution.error(Duration.ZERO, "failed unexpectedly", HttpCheck.explain(e));
+        }
+        String summary = masker.mask(oneLine("`" + description + "` on " + request.target() + " " + execution.what()
+                + (execution.detail() != null ? ": " + execution.detail() : "")));
+        ActionRun run = runs.finish(id, execution.outcome(), execution, masker.mask(execution.output()), summary,
+                Instant.now());
+        log.info("Action {} {}: {}", request.idempotencyKey(), run.status(), summary);
+        return run.toResult(false);
+    }
+
+    private void validate(ActionSpec spec) {
+        if (spec instanceof HttpCheckSpec http) {
+            HttpCheck.validUri(http.url());
+        } else if (spec instanceof SqlCheckSpec sql) {
+            sqlChecks.connection(sql.connection());
+        }
+    }
+
+    private Execution execute(ActionSpec spec, ActionContext context) {
+        if (spec instanceof CommandSpec command) {
+            return commands.execute(command);
+        }
+        if (spec instanceof HttpCheckSpec http) {
+            return httpChecks.execute(http);
+        }
+        if (spec instanceof SqlCheckSpec sql) {
+            return sqlChecks.execute(sql, context);
+        }
+        return logScans.execute((LogScanSpec) spec, context.since());
+    }
+
+    private List<String> secretsOf(ActionRequest request, ActionSpec spec) {
+        List<String> secrets = new ArrayList<>(request.secrets());
+        if (spec instanceof CommandSpec command) {
+            secrets.addAll(Masker.secretValues(command.environment()));
+        } else if (spec instanceof HttpCheckSpec http) {
+            String userInfo = URI.create(http.url()).getUserInfo();
+            if (userInfo != null && userInfo.contains(":")) {
+                secrets.add(userInfo.substring(userInfo.indexOf(':') + 1));
+            }
+        } else if (spec instanceof SqlCheckSpec sql) {
+            secrets.add(sqlChecks.connection(sql.connection()).password());
+        }
+        return secrets;
+    }
+
+    private Duration staleLimit(ActionSpec spec) {
+        Duration timeout = spec instanceof CommandSpec command && command.timeout() != null ? command.timeout()
+                : spec instanceof HttpCheckSpec http && http.timeout() != null ? http.timeout()
+                : spec instanceof SqlCheckSpec ? properties.sqlTimeout()
+                : properties.defaultTimeout();
+        Duration ownLimit = timeout.plus(properties.killGrace()).plus(STALE_MARGIN);
+        return ownLimit.compareTo(properties.staleAfter()) > 0 ? ownLimit : properties.staleAfter();
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n]+", " ");
+    }
+}
