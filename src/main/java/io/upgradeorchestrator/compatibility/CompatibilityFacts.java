@@ -40,7 +40,7 @@ final class CompatibilityFacts {
                 Optional<Component> component = system.components().stream()
                         .filter(c -> c.area() == area && c.name().equalsIgnoreCase(requirement.component())).findFirst();
                 Boolean satisfied = component
-                        .map(c -> VersionComparator.compare(c.version(), requirement.minimumVersion()) >= 0).orElse(null);
+                        .map(c -> VersionComparator.isAtLeast(c.version(), requirement.minimumVersion())).orElse(null);
                 String detail = requirement.component() + " " + requirement.minimumVersion() + " or later required; "
                         + component.map(c -> "inventory has " + c.version()).orElse("not in the inventory");
                 facts.add(new AreaFacts(area, true, true, component.isPresent(), satisfied, versionDrift,

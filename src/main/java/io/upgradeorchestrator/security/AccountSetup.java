@@ -133,6 +133,7 @@ class AccountSetup {
                         ? "(configured password)" : password, String.join(", ", demo.groups())));
             }
             for (String group : demo.groups()) {
+                ensureGroup(group, group);
                 if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
                     identityService.createMembership(demo.id(), group);
                 }

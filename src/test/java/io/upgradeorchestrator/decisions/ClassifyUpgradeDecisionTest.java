@@ -19,6 +19,9 @@ class ClassifyUpgradeDecisionTest {
             "PERFORMANCE", "NEW_FEATURES", "HARDWARE_SUPPORT", "ARCHITECTURE", "OPTIONAL");
     static final List<String> SEVERITIES = Arrays.asList("LOW", "MEDIUM", "HIGH", "CRITICAL", null);
 
+    /** Tasks of more urgent upgrades rank higher in Tasklist. */
+    static final Map<String, Integer> PRIORITY_BY_URGENCY = Map.of("IMMEDIATE", 100, "HIGH", 75, "NORMAL", 50, "LOW", 25);
+
     private static final DecisionTable TABLE = DecisionTable.load("classify-upgrade.dmn", "classifyUpgrade");
 
     static Stream<Arguments> oneCasePerRule() {
@@ -117,6 +120,7 @@ class ClassifyUpgradeDecisionTest {
                 .and("approvalDeadline", approvalDeadline)
                 .and("minimumLeadTime", minimumLeadTime)
                 .and("deferrable", deferrable)
+                .and("taskPriority", PRIORITY_BY_URGENCY.get(urgency))
                 .asMap();
     }
 }

@@ -1,0 +1,97 @@
+package io.upgradeorchestrator.upgrade;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.springframework.stereotype.Component;
+
+import io.upgradeorchestrator.api.CurrentUser;
+
+/** Reads where an upgrade stands from the engine's runtime and history, for the API and the Cockpit tab. */
+@Component
+public class UpgradeQueries {
+
+    private final HistoryService historyService;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final CurrentUser currentUser;
+
+    UpgradeQueries(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
+                   CurrentUser currentUser) {
+        this.historyService = historyService;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.currentUser = currentUser;
+    }
+
+    /**
+     * The upgrade with this id, if the caller may see it (the engine's authorization decides), read in full
+     * once that is established: a requester sees the approval tasks of their upgrade, not only their own.
+     */
+    public Optional<UpgradeView> find(String upgradeId) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(SystemUpgradeProcess.KEY).processInstanceBusinessKey(upgradeId).singleResult();
+        if (instance == null) {
+            return Optional.empty();
+        }
+        return Optional.of(currentUser.readAsSystem(() -> view(instance)));
+    }
+
+    private UpgradeView view(HistoricProcessInstance instance) {
+        Map<String, Object> variables = new HashMap<>();
+        for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).disableCustomObjectDeserialization().list()) {
+            // Only the upgrade's own simple facts; lists stay JSON in the engine.
+            if (!(variable.getTypedValue() instanceof ObjectValue) && variable.getTypedValue() != null) {
+                variables.put(variable.getName(), variable.getTypedValue().getValue());
+            }
+        }
+        List<UpgradeView.OpenTask> tasks = taskService.createTaskQuery()
+                .processInstanceBusinessKey(instance.getBusinessKey()).active().orderByTaskCreateTime().asc().list()
+                .stream().map(this::openTask).toList();
+        List<String> instanceIds = historyService.createHistoricProcessInstanceQuery()
+                .rootProcessInstanceId(instance.getId()).list().stream().map(HistoricProcessInstance::getId).toList();
+        List<UpgradeView.OpenIncident> incidents = instanceIds.stream()
+                .flatMap(id -> runtimeService.createIncidentQuery().processInstanceId(id).list().stream())
+                .map(incident -> new UpgradeView.OpenIncident(incident.getId(), incident.getActivityId(),
+                        incident.getIncidentMessage(), instant(incident.getIncidentTimestamp())))
+                .toList();
+        String status = instance.getEndTime() != null ? "ENDED" : incidents.isEmpty() ? "RUNNING" : "INCIDENT";
+        return new UpgradeView(instance.getBusinessKey(), text(variables, "systemId"), text(variables, "systemName"),
+                text(variables, "currentVersion"), text(variables, "targetVersion"), text(variables, "reason"),
+                text(variables, "purpose"), text(variables, "requester"), text(variables, "phase"), status,
+                instant(instance.getStartTime()), instant(instance.getEndTime()), text(variables, "urgency"),
+                text(variables, "changeType"), text(variables, "riskLevel"), text(variables, "compatibility"),
+                text(variables, "approvalOutcome"), tasks, incidents);
+    }
+
+    private UpgradeView.OpenTask openTask(Task task) {
+        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+        return new UpgradeView.OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getAssignee(),
+                groups, instant(task.getCreateTime()), instant(task.getDueDate()), task.getPriority());
+    }
+
+    private static String text(Map<String, Object> variables, String name) {
+        Object value = variables.get(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

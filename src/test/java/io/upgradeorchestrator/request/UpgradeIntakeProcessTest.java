@@ -1,0 +1,115 @@
+package io.upgradeorchestrator.request;
+
+import static io.upgradeorchestrator.testing.Upgrades.request;
+import static io.upgradeorchestrator.testing.Upgrades.values;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import io.upgradeorchestrator.testing.ProcessTest;
+import io.upgradeorchestrator.testing.Smtp;
+import io.upgradeorchestrator.testing.Upgrades;
+
+/** Every path of "Classify upgrade request" (upgrade-intake.bpmn). */
+@ProcessTest
+class UpgradeIntakeProcessTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = Smtp.server();
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Upgrades upgrades;
+
+    @BeforeEach
+    void initAssertions() {
+        AbstractAssertions.init(engine);
+    }
+
+    @Test
+    void shouldClassifyAValidRequestAndMoveOnToAssessment() {
+        ProcessInstance upgrade = upgrades.start("rita", request("billing-db", "16.4", "SECURITY_FIX"));
+
+        assertThat(upgrades.variable(upgrade, "urgency")).isEqualTo("HIGH");
+        assertThat(upgrades.variable(upgrade, "changeType")).isEqualTo("NORMAL");
+        assertThat(upgrades.variable(upgrade, "taskPriority")).isEqualTo(75);
+        assertThat(upgrades.variable(upgrade, "windowAccepted")).isEqualTo(true);
+        assertThat((String) upgrades.variable(upgrade, "upgradeTitle"))
+                .matches("UPG-\\d{4}-\\d{4}: Billing database \\(PostgreSQL\\) 15.5, 15.6 → 16.4");
+        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("ASSESS");
+    }
+
+    @Test
+    void shouldAskTheRequesterToCorrectAnInvalidRequestStartedFromTasklist() {
+        UpgradeRequest bad = new UpgradeRequest("billing-db", "15.6", "BECAUSE", null, "short",
+                new UpgradeRequest.Window("2020-01-01T00:00:00Z", "tomorrow"), false, null, null);
+        ProcessInstance upgrade = upgrades.start("rita", bad);
+
+        Task correction = upgrades.task(upgrade, "Task_CorrectRequest");
+        assertThat(correction.getAssignee()).isEqualTo("rita");
+        String problems = (String) engine.getTaskService().getVariable(correction.getId(), "requestProblems");
+        assertThat(problems).contains("reason: unknown value 'BECAUSE'", "purpose: is too short",
+                "window.start: lies in the past", "window.end: 'tomorrow' is not an ISO-8601 instant");
+
+        UpgradeRequest corrected = request("billing-db", "16.4", "SECURITY_FIX");
+        upgrades.complete("rita", correction, values("reason", corrected.reason(), "purpose", corrected.purpose(),
+                "requestedWindowStart", corrected.window().start(), "requestedWindowEnd", corrected.window().end()));
+
+        assertThat(upgrades.variable(upgrade, "requestValid")).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("ASSESS");
+    }
+
+    @Test
+    void shouldLetAnOptionalUpgradeGoAheadWhenTheOwnerDoesNotDefer() {
+        ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "OPTIONAL"));
+        assertThat(upgrades.task(upgrade, "Task_DecideDeferral").getName())
+                .startsWith("Decide whether to defer UPG-");
+
+        upgrades.complete("olga", upgrade, "Task_DecideDeferral", values("deferUpgrade", false));
+
+        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("ASSESS");
+    }
+
+    @Test
+    void shouldRefuseADeferralWithoutAReason() {
+        ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "OPTIONAL"));
+
+        assertThatThrownBy(() -> upgrades.complete("olga", upgrade, "Task_DecideDeferral", values("deferUpgrade", true)))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("deferralReason");
+    }
+
+    @Test
+    void shouldSendAWindowInsideTheLeadTimeBackToTheRequesterToReplan() {
+        Instant tooSoon = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        UpgradeRequest architecture = new UpgradeRequest("finance-reports", "8.2.1", "ARCHITECTURE", null,
+                "move reporting to the new data platform", new UpgradeRequest.Window(tooSoon.toString(),
+                tooSoon.plus(3, ChronoUnit.HOURS).toString()), false, null, null);
+        ProcessInstance upgrade = upgrades.start("rita", architecture);
+
+        Task replan = upgrades.task(upgrade, "Task_ReviseWindow");
+        assertThat((String) engine.getTaskService().getVariable(replan.getId(), "windowProblem"))
+                .contains("window.start: starts before the minimum lead time of PT720H");
+
+        Instant later = Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        upgrades.complete("rita", replan, values("requestedWindowStart", later.toString(),
+                "requestedWindowEnd", later.plus(3, ChronoUnit.HOURS).toString()));
+
+        assertThat(upgrades.variable(upgrade, "windowAccepted")).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("ASSESS");
+    }
+}

@@ -1,0 +1,165 @@
+package io.upgradeorchestrator.upgrade;
+
+import static io.upgradeorchestrator.testing.Upgrades.request;
+import static io.upgradeorchestrator.testing.Upgrades.values;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import io.upgradeorchestrator.testing.ProcessTest;
+import io.upgradeorchestrator.testing.Smtp;
+import io.upgradeorchestrator.testing.Upgrades;
+
+/** Every path of the main process, system-upgrade.bpmn, from request to its end. */
+@ProcessTest
+class SystemUpgradeProcessTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = Smtp.server();
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Upgrades upgrades;
+
+    @BeforeEach
+    void initAssertions() {
+        AbstractAssertions.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        upgrades.resetClock();
+    }
+
+    @Test
+    void shouldAuthorizeACompatibleUpgradeApprovedByTheRightPerson() throws Exception {
+        ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "PERFORMANCE"));
+        assessWithImpact(upgrade, "olga", "LOW");
+
+        assertThat(upgrades.variable(upgrade, "compatibility")).isEqualTo("COMPATIBLE");
+        upgrades.complete("cora", upgrade, "Task_ApproveUpgrade", values("decision", "APPROVE"));
+        upgrades.runJobs(upgrade);
+
+        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.END_AUTHORIZED);
+        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("AUTHORIZED");
+        assertThat(upgrades.variable(upgrade, "approvalOutcome")).isEqualTo("APPROVED");
+        assertThat(upgrades.variable(upgrade, "riskLevel")).isEqualTo("LOW");
+        assertThat(upgrades.businessKey(upgrade)).matches("UPG-\\d{4}-\\d{4}");
+        assertThat(recipientsOf("Approval needed")).containsExactly("carl@example.org", "cora@example.org");
+        assertThat(recipientsOf("approved")).containsExactly("rita@example.org");
+    }
+
+    @Test
+    void shouldEndRejectedAndTellTheRequesterWhy() throws Exception {
+        ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "PERFORMANCE"));
+        assessWithImpact(upgrade, "olga", "LOW");
+
+        upgrades.complete("cora", upgrade, "Task_ApproveUpgrade",
+                values("decision", "REJECT", "decisionComment", "Quarter-end reporting freeze"));
+        upgrades.runJobs(upgrade);
+
+        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.END_REJECTED);
+        assertThat(upgrades.variable(upgrade, "decisionReason")).isEqualTo("Quarter-end reporting freeze");
+        MimeMessage rejection = smtp.getReceivedMessagesForDomain("rita@example.org")[0];
+        assertThat(rejection.getSubject()).contains("rejected");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(rejection)).contains("Quarter-end reporting freeze");
+    }
+
+    @Test
+    void shouldGoRoundAgainWhenSentBackAndRevised() {
+        ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "PERFORMANCE"));
+        assessWithImpact(upgrade, "olga", "LOW");
+
+        upgrades.complete("cora", upgrade, "Task_ApproveUpgrade",
+                values("decision", "SEND_BACK", "decisionComment", "Explain the performance gain"));
+        upgrades.runJobs(upgrade);
+        assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.TASK_REVISE_REQUEST);
+
+        upgrades.complete("rita", upgrade, SystemUpgradeProcess.TASK_REVISE_REQUEST,
+                values("purpose", "cut report generation time by half for month-end close"));
+        assessWithImpact(upgrade, "olga", "LOW");
+        upgrades.complete("cora", upgrade, "Task_ApproveUpgrade", values("decision", "APPROVE"));
+        upgrades.runJobs(upgrade);
+
+        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.TASK_REVISE_REQUEST, SystemUpgradeProcess.END_AUTHORIZED);
+        assertThat(upgrades.variable(upgrade, "purpose")).isEqualTo("cut report generation time by half for month-end close");
+    }
+
+    @Test
+    void shouldLetTheRequesterCancelAnIncompatibleUpgrade() {
+        ProcessInstance upgrade = upgrades.start("rita", request("billing-portal", "5.0.0", "NEW_FEATURES"));
+        assessWithImpact(upgrade, "olga", "MEDIUM");
+
+        assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.TASK_REPLAN_OR_CANCEL);
+        assertThat((String) upgrades.variable(upgrade, "compatibilityFindings"))
+                .contains("INCOMPATIBLE").contains("Java runtime (Eclipse Temurin) 21.0.2 or later required; inventory has 17.0.10");
+        upgrades.complete("rita", upgrade, SystemUpgradeProcess.TASK_REPLAN_OR_CANCEL,
+                values("replanDecision", "CANCEL", "targetVersion", "5.0.0"));
+
+        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.END_CANCELLED);
+    }
+
+    @Test
+    void shouldCheckAReplannedVersionFromTheStart() {
+        ProcessInstance upgrade = upgrades.start("rita", request("billing-portal", "5.0.0", "NEW_FEATURES"));
+        assessWithImpact(upgrade, "olga", "MEDIUM");
+
+        upgrades.complete("rita", upgrade, SystemUpgradeProcess.TASK_REPLAN_OR_CANCEL,
+                values("replanDecision", "REPLAN", "targetVersion", "4.9.0"));
+        assessWithImpact(upgrade, "olga", "MEDIUM");
+
+        assertThat(upgrades.variable(upgrade, "compatibility")).isEqualTo("COMPATIBLE");
+        assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.CALL_AUTHORIZE_UPGRADE);
+    }
+
+    @Test
+    void shouldEndDeferredWhenTheOwnerDefersAnOptionalUpgrade() {
+        ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "OPTIONAL"));
+
+        upgrades.complete("olga", upgrade, "Task_DecideDeferral",
+                values("deferUpgrade", true, "deferralReason", "Wait for the annual audit to finish"));
+
+        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.END_DEFERRED);
+        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("DEFERRED");
+    }
+
+    /** Runs the assessment: inventory snapshot, the owner's impact review, risk and compatibility. */
+    private void assessWithImpact(ProcessInstance upgrade, String owner, String impact) {
+        upgrades.runJobs(upgrade);
+        upgrades.complete(owner, upgrade, "Task_ReviewBusinessImpact",
+                values("businessImpact", impact, "impactNotes", "Month-end reporting depends on it"));
+        upgrades.runJobs(upgrade);
+    }
+
+    private List<String> recipientsOf(String subjectPart) throws Exception {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(subjectPart);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).flatMap(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).map(Object::toString);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).sorted().toList();
+    }
+}
