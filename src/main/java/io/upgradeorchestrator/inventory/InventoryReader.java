@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads inventory YAML files into {@link InventorySystem} records and checks them.
@@ -76,6 +78,8 @@ final class InventoryReader {
         }
         checkAcrossFiles(systems, errors);
         if (!errors.isEmpty()) {
+            // Group by file (stable: each file's errors keep their order) so a person can fix one file at a time.
+            errors.sort(Comparator.comparing(error -> error.substring(0, error.indexOf(": "))));
             throw new InventoryValidationException(location, errors);
         }
         return systems.stream().map(ParsedSystem::system).toList();
@@ -153,9 +157,7 @@ final class InventoryReader {
             try (InputStream in = resource.getInputStream()) {
                 root = YAML.readTree(in);
             } catch (JacksonException e) {
-                JsonLocation at = e.getLocation();
-                errors.add(file + ": is not valid YAML" + (at == null ? "" : " at line " + at.getLineNr()
-                        + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
+                errors.add(file + ": is not valid YAML " + syntaxError(e));
                 return List.of();
             } catch (IOException e) {
                 errors.add(file + ": cannot be read: " + e.getMessage());
@@ -211,7 +213,7 @@ final class InventoryReader {
             List<Node> nodes = f.entries("nodes", "id", NODE_FIELDS, this::node, nodeEntries);
             if (!hasNodes) {
                 f.error("field 'nodes' is missing; a system needs at least one PRODUCTION node");
-            } else if (nodes.stream().allMatch(node -> node.environment() != null)
+            } else if (f.node.get("nodes").isArray() && nodes.stream().allMatch(node -> node.environment() != null)
                     && nodes.stream().noneMatch(node -> node.environment() == Environment.PRODUCTION)) {
                 f.error("field 'nodes' has no node with environment PRODUCTION; a system needs at least one");
             }
@@ -509,11 +511,12 @@ final class InventoryReader {
                 }
                 List<String> texts = new ArrayList<>();
                 for (int i = 0; i < items.size(); i++) {
-                    String text = items.get(i).isNull() ? null
-                            : textValue(field + "[" + i + "]", items.get(i), true);
-                    if (text == null && items.get(i).isNull()) {
-                        error("field '" + field + "[" + i + "]' is empty");
+                    String item = field + "[" + i + "]";
+                    if (items.get(i).isNull()) {
+                        error("field '" + item + "' is empty");
+                        continue;
                     }
+                    String text = textValue(item, items.get(i), true);
                     if (text != null) {
                         texts.add(text);
                     }
@@ -557,6 +560,19 @@ final class InventoryReader {
                 return List.copyOf(result);
             }
         }
+    }
+
+    /** The YAML parser's multi-line message (with a source excerpt) as one line: where, and what is wrong. */
+    private static String syntaxError(JacksonException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            return "at line " + (yaml.getProblemMark().getLine() + 1) + ", column "
+                    + (yaml.getProblemMark().getColumn() + 1) + ": "
+                    + (yaml.getContext() == null ? "" : yaml.getContext() + ", ") + yaml.getProblem();
+        }
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : "at line " + at.getLineNr() + ", column "
+                + at.getColumnNr() + ": ";
+        return where + e.getOriginalMessage().replaceAll("\\s+", " ").trim();
     }
 
     private static String describe(JsonNode value) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,9 @@ class InventoryReaderTest {
                 Arguments.of("unknown-key",
                         "systems[0] (billing-db): unknown field 'owner'; allowed fields: id, name, tier, "
                                 + "ownerGroup,"),
-                Arguments.of("not-yaml", "is not valid YAML at line"));
+                Arguments.of("not-yaml", "is not valid YAML at line 5, column 15: while parsing a flow sequence, "
+                        + "expected ',' or ']', but got :"),
+                Arguments.of("duplicate-key", "is not valid YAML at line 5, column "));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -166,6 +169,8 @@ class InventoryReaderTest {
             assertThat(e.errors()).anyMatch(error -> error.startsWith(file));
         }
         assertThat(e.getMessage()).contains("is invalid (" + e.errors().size() + " errors):");
+        assertThat(e.errors()).isSortedAccordingTo(Comparator.comparing(error -> error.split(": ")[0]));
+        assertThat(e.errors()).noneMatch(error -> error.contains("\n"));
     }
 
     @Test
