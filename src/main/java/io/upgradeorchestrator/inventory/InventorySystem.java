@@ -28,4 +28,15 @@ public record InventorySystem(
     public List<Node> nodesIn(Environment environment) {
         return nodes.stream().filter(node -> node.environment() == environment).toList();
     }
+
+    /** The distinct versions running on production nodes, oldest first. */
+    public List<String> productionVersions() {
+        return nodesIn(Environment.PRODUCTION).stream().map(Node::version).distinct()
+                .sorted(VersionComparator.INSTANCE).toList();
+    }
+
+    /** Production nodes run different versions: upgrade sequencing and tests must account for each of them. */
+    public boolean hasVersionDrift() {
+        return productionVersions().size() > 1;
+    }
 }
