@@ -3,13 +3,16 @@ package io.upgradeorchestrator.approval;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.REQUESTER;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The requester never approves their own upgrade. Enforced inside the engine on claim/assignment and on
+ * The requester never approves their own upgrade, and nobody takes a second approval of the same round.
+ * Enforced inside the engine on claim/assignment and on
  * completion, so it holds for every client: Tasklist, the engine's REST API, Java. An AuthorizationException
  * reaches REST clients as 403 with this message.
  */
@@ -24,6 +27,9 @@ class FourEyesRule implements TaskListener {
             if (requester.equals(task.getAssignee())) {
                 throw refusal(requester, upgradeId);
             }
+            if (task.getAssignee() != null) {
+                refuseSecondDecision(ApprovalVariables.APPROVALS.get(task, List.of()), task.getAssignee(), upgradeId);
+            }
             return;
         }
         String actor = Actor.of(task);
@@ -34,6 +40,14 @@ class FourEyesRule implements TaskListener {
         if (actor.equals(requester)) {
             throw refusal(actor, upgradeId);
         }
+    }
+
+    /** One person, one decision per round: two approvals of a board must come from two of its members. */
+    static void refuseSecondDecision(List<ApprovalEntry> approvals, String person, String upgradeId) {
+        approvals.stream().filter(entry -> entry.approver().equals(person)).findFirst().ifPresent(earlier -> {
+            throw new AuthorizationException(person + " has already decided on " + upgradeId + " as a member of "
+                    + earlier.approverGroup() + "; each approval must come from a different person.");
+        });
     }
 
     private static AuthorizationException refusal(String user, String upgradeId) {

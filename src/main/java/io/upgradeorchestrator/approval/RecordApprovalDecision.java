@@ -8,6 +8,7 @@ import static io.upgradeorchestrator.approval.ApprovalVariables.DECIDED_BY;
 import static io.upgradeorchestrator.approval.ApprovalVariables.DECISION;
 import static io.upgradeorchestrator.approval.ApprovalVariables.DECISION_COMMENT;
 import static io.upgradeorchestrator.approval.ApprovalVariables.DECISION_REASON;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -45,10 +45,7 @@ class RecordApprovalDecision implements TaskListener {
         }
         String approver = Actor.of(task);
         List<ApprovalEntry> approvals = new ArrayList<>(APPROVALS.get(task, List.of()));
-        approvals.stream().filter(entry -> entry.approver().equals(approver)).findFirst().ifPresent(earlier -> {
-            throw new AuthorizationException(approver + " has already decided on this upgrade as a member of "
-                    + earlier.approverGroup() + "; each approval must come from a different person.");
-        });
+        FourEyesRule.refuseSecondDecision(approvals, approver, UPGRADE_ID.get(task, "this upgrade"));
 
         String group = APPROVER_GROUP.get(task);
         approvals.add(ApprovalEntry.of(approver, group, decision, comment, clock.instant()));

@@ -9,7 +9,7 @@ import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -47,7 +47,7 @@ class CheckCompatibility implements JavaDelegate {
         Verdict overall = Verdict.COMPATIBLE;
         List<String> findings = new ArrayList<>();
         for (AreaFacts facts : CompatibilityFacts.of(system, TARGET_VERSION.require(execution), drift)) {
-            DmnDecisionResultEntries result = decisions.evaluateDecisionTableByKey(DECISION_KEY)
+            DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey(DECISION_KEY)
                     .variables(facts.decisionInputs()).evaluate().getSingleResult();
             if (result == null) {
                 throw new IllegalStateException("compatibilityVerdict matched no rule for " + facts.decisionInputs()

@@ -50,12 +50,12 @@ class UpgradeApprovalProcessTest {
     }
 
     @Test
-    void shouldRouteATier1SecurityFixToChangeManagerTwoBoardMembersOwnerAndSecurity() {
+    void shouldRouteAHighRiskSecurityFixToChangeManagerTwoBoardMembersAndSecurity() {
         ProcessInstance upgrade = upgradeWaitingForApproval("carl", "billing-db", "16.4", "SECURITY_FIX", "HIGH");
 
         List<Task> approvals = upgrades.tasks(upgrade, ApprovalVariables.TASK_APPROVE_UPGRADE);
         assertThat(approvals).extracting(this::candidateGroup).containsExactlyInAnyOrder(
-                "change-managers", "cab", "cab", "billing-owners", "security");
+                "change-managers", "cab", "cab", "security");
         assertThat(approvals.get(0).getName()).matches("Approve UPG-\\d{4}-\\d{4}: Billing database \\(PostgreSQL\\) 15.5, 15.6 → 16.4");
         assertThat(approvals.get(0).getDueDate()).isNotNull();
         assertThat(approvals.get(0).getPriority()).isEqualTo(75);
@@ -69,13 +69,13 @@ class UpgradeApprovalProcessTest {
         assertThatThrownBy(() -> upgrades.as("carl", () -> {
             engine.getTaskService().claim(approval.getId(), "carl");
             return null;
-        })).isInstanceOf(AuthorizationException.class)
+        })).hasRootCauseInstanceOf(AuthorizationException.class)
                 .hasMessageContaining("carl requested UPG-").hasMessageContaining("cannot approve it");
         // Not even by completing without claiming.
         assertThatThrownBy(() -> upgrades.as("carl", () -> {
             engine.getTaskService().complete(approval.getId(), values("decision", "APPROVE"));
             return null;
-        })).isInstanceOf(AuthorizationException.class).hasMessageContaining("cannot approve it");
+        })).hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("cannot approve it");
 
         assertThat(upgrades.tasks(upgrade, ApprovalVariables.TASK_APPROVE_UPGRADE)).hasSize(1);
     }
@@ -88,12 +88,12 @@ class UpgradeApprovalProcessTest {
 
         upgrades.complete("ben", cabApprovals.get(0), values("decision", "APPROVE"));
         assertThatThrownBy(() -> upgrades.complete("ben", cabApprovals.get(1), values("decision", "APPROVE")))
-                .isInstanceOf(AuthorizationException.class)
-                .hasMessageContaining("ben has already decided on this upgrade as a member of cab");
+                .hasRootCauseInstanceOf(AuthorizationException.class)
+                .hasMessageContaining("ben has already decided on UPG-").hasMessageContaining("as a member of cab");
         upgrades.complete("bea", cabApprovals.get(1), values("decision", "APPROVE"));
 
         assertThat(upgrades.tasks(upgrade, ApprovalVariables.TASK_APPROVE_UPGRADE)).extracting(this::candidateGroup)
-                .containsExactlyInAnyOrder("change-managers", "billing-owners");
+                .containsExactly("change-managers");
     }
 
     @Test
@@ -101,10 +101,10 @@ class UpgradeApprovalProcessTest {
         ProcessInstance upgrade = upgradeWaitingForApproval("rita", "finance-reports", "8.2.1", "PERFORMANCE", "LOW");
 
         assertThatThrownBy(() -> upgrades.complete("cora", upgrade, ApprovalVariables.TASK_APPROVE_UPGRADE,
-                values("decision", "MAYBE"))).isInstanceOf(BadUserRequestException.class)
+                values("decision", "MAYBE"))).hasRootCauseInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("decision: unknown value 'MAYBE'");
         assertThatThrownBy(() -> upgrades.complete("cora", upgrade, ApprovalVariables.TASK_APPROVE_UPGRADE,
-                values("decision", "REJECT"))).isInstanceOf(BadUserRequestException.class)
+                values("decision", "REJECT"))).hasRootCauseInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("decisionComment");
     }
 

@@ -90,7 +90,7 @@ class UpgradeIntakeProcessTest {
         ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "OPTIONAL"));
 
         assertThatThrownBy(() -> upgrades.complete("olga", upgrade, "Task_DecideDeferral", values("deferUpgrade", true)))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("deferralReason");
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("deferralReason");
     }
 
     @Test
