@@ -235,7 +235,7 @@ final class InventoryReader {
             }
             InventorySystem system = new InventorySystem(id, name, tier == null ? 0 : tier, ownerGroup,
                     businessServices, peakPeriods, criticalUserGroups, sla, complianceTags, notificationList,
-                    onCallRoles, nodes, components, dependencies, configurationItems, releases);
+                    onCallRoles, nodes, components, dependencies, configurationItems, releases, null);
             return new ParsedSystem(file, f.entry, system, nodeEntries, dependencyEntries);
         }
 

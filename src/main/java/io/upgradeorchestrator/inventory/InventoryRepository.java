@@ -241,7 +241,8 @@ class InventoryRepository {
                     components.getOrDefault(id, List.of()),
                     dependencies.getOrDefault(id, List.of()),
                     configurationItems.getOrDefault(id, List.of()),
-                    releases.getOrDefault(id, List.of()));
+                    releases.getOrDefault(id, List.of()),
+                    null);
         });
     }
 

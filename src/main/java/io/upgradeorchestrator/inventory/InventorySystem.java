@@ -23,7 +23,9 @@ public record InventorySystem(
         List<Component> components,
         List<Dependency> dependencies,
         List<ConfigurationItem> configurationItems,
-        List<Release> releases) {
+        List<Release> releases,
+        /* may be null for a system nobody has written a runbook for: it cannot be rehearsed or upgraded */
+        Runbook runbook) {
 
     public List<Node> nodesIn(Environment environment) {
         return nodes.stream().filter(node -> node.environment() == environment).toList();

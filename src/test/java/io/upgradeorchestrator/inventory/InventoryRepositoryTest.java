@@ -56,7 +56,7 @@ class InventoryRepositoryTest {
                 db.businessServices(), db.peakPeriods(), db.criticalUserGroups(), db.sla(), db.complianceTags(),
                 db.notificationList(), db.onCallRoles(), db.nodes(), db.components(),
                 List.of(new Dependency("not-stored", "violates the foreign key")), db.configurationItems(),
-                db.releases());
+                db.releases(), db.runbook());
 
         assertThatThrownBy(() -> repository.replaceAll(List.of(broken), "inventory"))
                 .isInstanceOf(DataIntegrityViolationException.class);
