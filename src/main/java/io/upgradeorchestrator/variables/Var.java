@@ -34,6 +34,10 @@ public final class Var<T> {
         return new Var<>(name, Integer.class);
     }
 
+    public static Var<Long> longNumber(String name) {
+        return new Var<>(name, Long.class);
+    }
+
     public static Var<Date> date(String name) {
         return new Var<>(name, Date.class);
     }
@@ -56,6 +60,9 @@ public final class Var<T> {
         }
         if (type == Integer.class && value instanceof Number number) {
             return type.cast(number.intValue());
+        }
+        if (type == Long.class && value instanceof Number number) {
+            return type.cast(number.longValue());
         }
         if (!type.isInstance(value)) {
             throw new IllegalStateException("Process variable '" + name + "' holds a " + value.getClass().getSimpleName()
@@ -105,6 +112,9 @@ public final class Var<T> {
         }
         if (type == Date.class) {
             return Variables.dateValue(null);
+        }
+        if (type == Long.class) {
+            return Variables.longValue(null);
         }
         return Variables.untypedNullValue();
     }
