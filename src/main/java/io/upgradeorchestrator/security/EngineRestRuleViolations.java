@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +26,30 @@ class EngineRestRuleViolations implements ResourceConfigCustomizer {
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
         config.register(RuleViolationMapper.class);
+        config.register(WrappedRuleViolationMapper.class);
+    }
+
+    /** The cause our rules threw, when a listener exception carries one; else {@code null}. */
+    static Response ruleViolationIn(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause == exception) {
+            return null;
+        }
+        if (cause instanceof AuthorizationException) {
+            return ruleViolation(Response.Status.FORBIDDEN, "AuthorizationException", cause.getMessage());
+        }
+        if (cause instanceof BadUserRequestException) {
+            return ruleViolation(Response.Status.BAD_REQUEST, "InvalidRequestException", cause.getMessage());
+        }
+        return null;
+    }
+
+    private static Response ruleViolation(Response.Status status, String type, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new RuleViolation(type, message, status.getStatusCode())).build();
     }
 
     @Priority(1)
@@ -33,22 +59,21 @@ class EngineRestRuleViolations implements ResourceConfigCustomizer {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            Throwable cause = exception;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
-            if (cause != exception && cause instanceof AuthorizationException) {
-                return ruleViolation(Response.Status.FORBIDDEN, "AuthorizationException", cause.getMessage());
-            }
-            if (cause != exception && cause instanceof BadUserRequestException) {
-                return ruleViolation(Response.Status.BAD_REQUEST, "InvalidRequestException", cause.getMessage());
-            }
-            return camundaHandler.toResponse(exception);
+            Response violation = ruleViolationIn(exception);
+            return violation != null ? violation : camundaHandler.toResponse(exception);
         }
+    }
 
-        private static Response ruleViolation(Response.Status status, String type, String message) {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new RuleViolation(type, message, status.getStatusCode())).build();
+    /** The same for resources that wrap engine exceptions (e.g. "Cannot submit task form …"). */
+    @Priority(1)
+    public static class WrappedRuleViolationMapper implements ExceptionMapper<RestException> {
+
+        private final RestExceptionHandler camundaHandler = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException exception) {
+            Response violation = ruleViolationIn(exception);
+            return violation != null ? violation : camundaHandler.toResponse(exception);
         }
     }
 
