@@ -32,23 +32,32 @@ public class UpgradeIdGenerator {
 
     public String nextId() {
         int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
-        Integer number = newTransaction.execute(status -> increment(year));
-        return String.format("UPG-%d-%04d", year, number);
-    }
-
-    private int increment(int year) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            int updated = jdbc.update("UPDATE upgrade_id_counter SET last_number = last_number + 1 WHERE counter_year = ?", year);
-            if (updated == 0) {
-                try {
-                    jdbc.update("INSERT INTO upgrade_id_counter (counter_year, last_number) VALUES (?, 1)", year);
-                    return 1;
-                } catch (DuplicateKeyException anotherNodeWasFirst) {
-                    continue;
-                }
+            Integer number = newTransaction.execute(status -> increment(year));
+            if (number != null) {
+                return String.format("UPG-%d-%04d", year, number);
             }
-            return jdbc.queryForObject("SELECT last_number FROM upgrade_id_counter WHERE counter_year = ?", Integer.class, year);
+            // First id of the year: create the counter in a transaction of its own, because on PostgreSQL a
+            // failed INSERT (another node was first) spoils the transaction it ran in.
+            newTransaction.executeWithoutResult(status -> createCounter(year));
         }
         throw new IllegalStateException("Could not draw an upgrade id for " + year + " after 3 attempts");
+    }
+
+    /** The next number, or {@code null} when the year has no counter yet. */
+    private Integer increment(int year) {
+        int updated = jdbc.update("UPDATE upgrade_id_counter SET last_number = last_number + 1 WHERE counter_year = ?", year);
+        if (updated == 0) {
+            return null;
+        }
+        return jdbc.queryForObject("SELECT last_number FROM upgrade_id_counter WHERE counter_year = ?", Integer.class, year);
+    }
+
+    private void createCounter(int year) {
+        try {
+            jdbc.update("INSERT INTO upgrade_id_counter (counter_year, last_number) VALUES (?, 0)", year);
+        } catch (DuplicateKeyException anotherNodeWasFirst) {
+            // fine: the counter exists now
+        }
     }
 }
