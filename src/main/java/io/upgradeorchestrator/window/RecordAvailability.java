@@ -28,7 +28,7 @@ class RecordAvailability implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        boolean available = parseAvailable(task.getVariableLocal(AVAILABLE));
+        boolean available = parseAvailable(task.getVariable(AVAILABLE));
         String comment = trimToNull(AVAILABILITY_COMMENT.get(task));
         if (!available && comment == null) {
             throw new BadUserRequestException("availabilityComment: say why you cannot be reachable during the window,"

@@ -75,8 +75,9 @@ public class WindowPlanner {
         Duration planned = runbook == null ? fallback : runbook;
         String plannedBasis = runbook == null ? DEFAULT : RUNBOOK;
         if (measured != null && measured.compareTo(planned) > 0) {
-            return new Estimate(measured, "measured in the rehearsal, more than the " + Durations.readable(planned)
-                    + " of the " + plannedBasis);
+            return new Estimate(measured, "measured in the rehearsal; "
+                    + (runbook == null ? "the default estimate" : "the runbook estimate") + " was "
+                    + Durations.readable(planned));
         }
         if (measured != null) {
             return new Estimate(planned, plannedBasis + "; the rehearsal took " + Durations.readable(measured));
