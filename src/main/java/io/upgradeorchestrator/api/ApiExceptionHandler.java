@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * that posts a request can fix it without reading logs.
  */
 @RestControllerAdvice(basePackages = "io.upgradeorchestrator")
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring Boot's generic problem-details handler
 class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -1,0 +1,147 @@
+package io.upgradeorchestrator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import io.upgradeorchestrator.testing.Http;
+import io.upgradeorchestrator.testing.ProcessTest;
+import io.upgradeorchestrator.testing.Smtp;
+
+/** {@code /api/upgrades} and {@code /api/systems}: authentication, validation by field, and what starts. */
+@ProcessTest
+class UpgradeApiTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = Smtp.server();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    HistoryService historyService;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void shouldRequireAuthenticationOnOurApiAndTheEngineApi() {
+        assertThat(http.post(null, "/api/upgrades", "{}").status()).isEqualTo(401);
+        assertThat(http.get(null, "/api/systems").status()).isEqualTo(401);
+        assertThat(http.get(null, "/engine-rest/task").status()).isEqualTo(401);
+        assertThat(http.get("rita", "/api/systems").status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldStartAValidRequestAndAnswerWithItsId() {
+        Http.Reply reply = http.post("rita", "/api/upgrades", Http.json(validRequest("finance-reports", "8.2.1")));
+
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode upgrade = reply.json();
+        assertThat(upgrade.get("id").asText()).matches("UPG-\\d{4}-\\d{4}");
+        assertThat(upgrade.get("requester").asText()).isEqualTo("rita");
+        assertThat(upgrade.get("phase").asText()).isEqualTo("ASSESS");
+        assertThat(upgrade.get("status").asText()).isEqualTo("RUNNING");
+        assertThat(upgrade.get("changeType").asText()).isEqualTo("NORMAL");
+
+        Http.Reply status = http.get("rita", "/api/upgrades/" + upgrade.get("id").asText());
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.json().get("systemName").asText()).isEqualTo(upgrade.get("systemName").asText());
+    }
+
+    @Test
+    void shouldNameEveryBadFieldAndStartNothing() {
+        long before = historyService.createHistoricProcessInstanceQuery().count();
+        Map<String, Object> bad = Map.of("systemId", "no-such-system", "targetVersion", "1.0", "reason", "BECAUSE",
+                "purpose", "x", "window", Map.of("start", "2030-01-02T00:00:00Z", "end", "2030-01-01T00:00:00Z"));
+
+        Http.Reply reply = http.post("rita", "/api/upgrades", Http.json(bad));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(fields(reply)).contains("systemId", "reason", "purpose", "window.end");
+        assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseTheCurrentVersionAndAWindowInThePast() {
+        Map<String, Object> request = validRequest("finance-reports", "8.2.0");
+        request.put("window", Map.of("start", "2020-01-01T00:00:00Z", "end", "2020-01-01T02:00:00Z"));
+
+        Http.Reply reply = http.post("rita", "/api/upgrades", Http.json(request));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(fields(reply)).containsExactlyInAnyOrder("targetVersion", "window.start", "window.end");
+        assertThat(reply.body()).contains("already runs 8.2.0").contains("lies in the past");
+    }
+
+    @Test
+    void shouldExplainMalformedJsonUnknownFieldsAndWrongTypes() {
+        Http.Reply malformed = http.post("rita", "/api/upgrades", "{\"systemId\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(fields(malformed)).containsExactly("body");
+
+        Map<String, Object> unknownField = validRequest("finance-reports", "8.2.1");
+        unknownField.put("priority", "urgent");
+        Http.Reply unknown = http.post("rita", "/api/upgrades", Http.json(unknownField));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(fields(unknown)).containsExactly("priority");
+
+        Map<String, Object> wrongType = validRequest("finance-reports", "8.2.1");
+        wrongType.put("dataMigration", "perhaps");
+        Http.Reply wrong = http.post("rita", "/api/upgrades", Http.json(wrongType));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(fields(wrong)).containsExactly("dataMigration");
+    }
+
+    @Test
+    void shouldRefuseStartingForUsersWhoAreNotRequesters() {
+        Http.Reply reply = http.post("oscar", "/api/upgrades", Http.json(validRequest("finance-reports", "8.2.1")));
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownUpgrade() {
+        Http.Reply reply = http.get("rita", "/api/upgrades/UPG-1999-0001");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    static Map<String, Object> validRequest(String systemId, String targetVersion) {
+        Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Map<String, Object> request = new java.util.HashMap<>();
+        request.put("systemId", systemId);
+        request.put("targetVersion", targetVersion);
+        request.put("reason", "PERFORMANCE");
+        request.put("purpose", "cut report generation time for month-end close");
+        request.put("window", Map.of("start", start.toString(), "end", start.plus(4, ChronoUnit.HOURS).toString()));
+        request.put("dataMigration", false);
+        return request;
+    }
+
+    private static List<String> fields(Http.Reply reply) {
+        JsonNode errors = reply.json().get("errors");
+        assertThat(errors).as("errors in %s", reply.body()).isNotNull();
+        return errors.findValuesAsText("field");
+    }
+}

@@ -1,0 +1,124 @@
+package io.upgradeorchestrator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import io.upgradeorchestrator.testing.Http;
+import io.upgradeorchestrator.testing.ProcessTest;
+import io.upgradeorchestrator.testing.Smtp;
+import io.upgradeorchestrator.testing.Upgrades;
+
+/**
+ * One upgrade from request to authorization through the real APIs, as different people: the requester (a
+ * change manager too) posts it to /api/upgrades, the system owner reviews the impact and another change
+ * manager approves through /engine-rest, the requester's own attempt to approve is refused. Only the job
+ * executor is stood in for (the test profile runs jobs step by step); mail goes through a real SMTP server.
+ */
+@ProcessTest
+class UpgradeScenarioTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = Smtp.server();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Upgrades upgrades;
+    @Autowired
+    RuntimeService runtimeService;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void shouldTakeAnUpgradeFromRequestToAuthorizationThroughTheApis() throws Exception {
+        // carl requests (he is a change manager too, which must not let him approve his own change)
+        Http.Reply created = http.post("carl", "/api/upgrades",
+                Http.json(UpgradeApiTest.validRequest("finance-reports", "8.2.1")));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        ProcessInstance upgrade = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id)
+                .processDefinitionKey("systemUpgrade").singleResult();
+        upgrades.runJobs(upgrade);
+
+        // the system owner reviews the business impact in Tasklist (same REST calls)
+        JsonNode review = openTask("olga", id, "Task_ReviewBusinessImpact");
+        assertThat(review.get("name").asText()).startsWith("Review business impact of " + id);
+        assertThat(http.post("olga", "/engine-rest/task/" + review.get("id").asText() + "/claim",
+                Http.json(Map.of("userId", "olga"))).status()).isEqualTo(204);
+        Http.Reply reviewed = http.post("olga", "/engine-rest/task/" + review.get("id").asText() + "/submit-form",
+                Http.json(Map.of("variables", Map.of(
+                        "businessImpact", Map.of("value", "LOW"),
+                        "impactNotes", Map.of("value", "Reports can wait a night")))));
+        assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(204);
+        upgrades.runJobs(upgrade);
+
+        // the approval waits for a change manager; carl sees it but may not take it
+        JsonNode approval = openTask("carl", id, "Task_ApproveUpgrade");
+        String approvalId = approval.get("id").asText();
+        Http.Reply refused = http.post("carl", "/engine-rest/task/" + approvalId + "/claim",
+                Http.json(Map.of("userId", "carl")));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("message").asText())
+                .isEqualTo("carl requested " + id + " and cannot approve it: an upgrade must be approved by people other than its requester.");
+        Http.Reply refusedCompletion = http.post("carl", "/engine-rest/task/" + approvalId + "/submit-form",
+                Http.json(Map.of("variables", Map.of("decision", Map.of("value", "APPROVE")))));
+        assertThat(refusedCompletion.status()).isEqualTo(403);
+
+        // a requester who is not an approver does not even see the task
+        assertThat(http.get("rita", "/engine-rest/task?processInstanceBusinessKey=" + id).json()).isEmpty();
+
+        // cora approves
+        assertThat(http.post("cora", "/engine-rest/task/" + approvalId + "/claim",
+                Http.json(Map.of("userId", "cora"))).status()).isEqualTo(204);
+        Http.Reply approved = http.post("cora", "/engine-rest/task/" + approvalId + "/submit-form",
+                Http.json(Map.of("variables", Map.of("decision", Map.of("value", "APPROVE")))));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+        upgrades.runJobs(upgrade);
+
+        JsonNode finalState = http.get("carl", "/api/upgrades/" + id).json();
+        assertThat(finalState.get("status").asText()).isEqualTo("ENDED");
+        assertThat(finalState.get("phase").asText()).isEqualTo("AUTHORIZED");
+        assertThat(finalState.get("approvalOutcome").asText()).isEqualTo("APPROVED");
+        assertThat(finalState.get("riskLevel").asText()).isEqualTo("LOW");
+        assertThat(finalState.get("openTasks")).isEmpty();
+        assertThat(mailSubjects()).anyMatch(s -> s.startsWith("Approval needed: " + id))
+                .anyMatch(s -> s.startsWith("Approved: " + id));
+    }
+
+    private JsonNode openTask(String user, String upgradeId, String taskDefinitionKey) {
+        Http.Reply tasks = http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + upgradeId
+                + "&taskDefinitionKey=" + taskDefinitionKey);
+        assertThat(tasks.status()).isEqualTo(200);
+        assertThat(tasks.json()).as("open %s for %s", taskDefinitionKey, user).hasSize(1);
+        return tasks.json().get(0);
+    }
+
+    private List<String> mailSubjects() {
+        return Arrays.stream(smtp.getReceivedMessages()).map(message -> {
+            try {
+                return message.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}

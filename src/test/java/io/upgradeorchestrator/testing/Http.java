@@ -1,0 +1,66 @@
+package io.upgradeorchestrator.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A plain HTTP client for tests that call the running application as a given user (HTTP Basic). */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    public Http(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    public record Reply(int status, String contentType, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (Exception e) {
+                throw new AssertionError("Not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+
+    public Reply get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    public Reply post(String user, String path, String jsonBody) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    private Reply send(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            String password = "admin".equals(user) ? "test-admin-secret" : "test-secret";
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (Exception e) {
+            throw new AssertionError("HTTP call failed: " + e.getMessage(), e);
+        }
+    }
+
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
