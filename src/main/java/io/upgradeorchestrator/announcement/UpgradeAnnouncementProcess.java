@@ -13,9 +13,9 @@ public final class UpgradeAnnouncementProcess {
     public static final String KEY = "upgradeAnnouncement";
 
     public static final String TASK_ANNOUNCE_UPGRADE = "Task_AnnounceUpgrade";
-    public static final String TIMER_REMINDER_DUE = "TimerEvent_ReminderDue";
+    public static final String TIMER_REMINDER_DUE = "IntermediateEvent_ReminderDue";
     public static final String TASK_REMIND_AFFECTED_USERS = "Task_RemindAffectedUsers";
-    public static final String TIMER_WINDOW_STARTS = "TimerEvent_WindowStarts";
+    public static final String TIMER_WINDOW_STARTS = "IntermediateEvent_WindowStarts";
     public static final String END_WINDOW_REACHED = "EndEvent_WindowReached";
 
     /** The addresses the announcement went to, comma-separated. */
