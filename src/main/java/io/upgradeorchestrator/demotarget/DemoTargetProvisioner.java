@@ -20,7 +20,7 @@ import io.upgradeorchestrator.inventory.Node;
  * them). Off with {@code upgrade-orchestrator.demo-target.provision=false}.
  */
 @Component
-class DemoTargetProvisioner implements ApplicationRunner {
+public class DemoTargetProvisioner implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoTargetProvisioner.class);
 
