@@ -12,18 +12,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.upgradeorchestrator.action.ActionSpec;
+import io.upgradeorchestrator.action.CommandSpec;
+import io.upgradeorchestrator.action.HttpCheckSpec;
+import io.upgradeorchestrator.action.InvalidActionException;
+import io.upgradeorchestrator.action.LogPattern;
+import io.upgradeorchestrator.action.LogScanSpec;
+import io.upgradeorchestrator.action.Placeholders;
+import io.upgradeorchestrator.action.SqlCheckSpec;
 import org.springframework.core.io.Resource;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -51,7 +64,7 @@ final class InventoryReader {
     private static final List<String> TOP_FIELDS = List.of("systems");
     private static final List<String> SYSTEM_FIELDS = List.of("id", "name", "tier", "ownerGroup", "businessServices",
             "peakPeriods", "criticalUserGroups", "sla", "complianceTags", "notificationList", "onCallRoles", "nodes",
-            "components", "dependencies", "configurationItems", "releases");
+            "components", "dependencies", "configurationItems", "releases", "runbook");
     private static final List<String> PEAK_PERIOD_FIELDS =
             List.of("name", "daysOfWeek", "daysOfMonth", "start", "end", "zone");
     private static final List<String> SLA_FIELDS = List.of("availabilityPercent", "maxOutageMinutes", "supportHours");
@@ -63,6 +76,48 @@ final class InventoryReader {
     private static final List<String> RELEASE_FIELDS =
             List.of("version", "releaseNotesUrl", "mixedVersionSupported", "requirements");
     private static final List<String> REQUIREMENT_FIELDS = List.of("area", "component", "minimumVersion");
+    private static final List<String> RUNBOOK_STEPS = List.of("backup", "verifyBackup", "restore", "verifyRestore",
+            "upgrade", "rollback", "healthCheck");
+    private static final List<String> RUNBOOK_FIELDS = concat(List.of("demoTarget"), RUNBOOK_STEPS,
+            List.of("acceptanceChecks", "monitoringProbes", "logSources", "estimates"));
+    private static final List<String> COMMAND_FIELDS =
+            List.of("command", "workingDirectory", "timeout", "expectedExitCodes");
+    private static final List<String> STEP_FIELDS = concat(COMMAND_FIELDS, List.of("http", "estimate"));
+    private static final List<String> HTTP_FIELDS = List.of("method", "url", "expectedStatus", "bodyPattern", "timeout");
+    private static final List<String> SQL_FIELDS = List.of("connection", "query", "expectation");
+    private static final List<String> CHECK_FIELDS = concat(List.of("name", "priority"), COMMAND_FIELDS,
+            List.of("http", "sql"));
+    private static final List<String> PROBE_FIELDS = List.of("name", "http", "maxLatencyMillis", "maxErrorRatePercent");
+    private static final List<String> LOG_SOURCE_FIELDS = List.of("name", "file", "command", "patterns");
+    private static final List<String> LOG_PATTERN_FIELDS = List.of("name", "regex", "threshold");
+    private static final List<String> ESTIMATE_FIELDS =
+            List.of("preparation", "verification", "repairBuffer", "rollbackDecision");
+    /** {@code ${name}}: one of the orchestrator's values, filled when an action runs. */
+    private static final Pattern SETTING = Pattern.compile("\\$\\{([^}]*)}");
+
+    /** Reads a runbook stored by {@link RunbookJson}; it was checked when its file was loaded. */
+    static Runbook runbookFromJson(String json) {
+        List<String> errors = new ArrayList<>();
+        Runbook runbook;
+        try {
+            runbook = new FileParser("(stored runbook)", errors).runbook(YAML.readTree(json));
+        } catch (IOException e) {
+            throw new IllegalStateException("Inventory table holds a malformed runbook: " + json, e);
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("Inventory table holds an invalid runbook: " + errors);
+        }
+        return runbook;
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> list : lists) {
+            all.addAll(list);
+        }
+        return List.copyOf(all);
+    }
 
     /**
      * Reads all {@code files} as one inventory.
@@ -233,9 +288,10 @@ final class InventoryReader {
                             + version + "', already declared at " + first);
                 }
             }
+            Runbook runbook = f.optionalMapping("runbook", RUNBOOK_FIELDS, this::runbook);
             InventorySystem system = new InventorySystem(id, name, tier == null ? 0 : tier, ownerGroup,
                     businessServices, peakPeriods, criticalUserGroups, sla, complianceTags, notificationList,
-                    onCallRoles, nodes, components, dependencies, configurationItems, releases, null);
+                    onCallRoles, nodes, components, dependencies, configurationItems, releases, runbook);
             return new ParsedSystem(file, f.entry, system, nodeEntries, dependencyEntries);
         }
 
@@ -308,6 +364,79 @@ final class InventoryReader {
         private Release.Requirement requirement(Fields f) {
             return new Release.Requirement(f.enumeration("area", Area.class), f.text("component", true),
                     f.text("minimumVersion", true));
+        }
+
+        /** A runbook read from its JSON form (the YAML's own shape). */
+        Runbook runbook(JsonNode node) {
+            if (node == null || !node.isObject()) {
+                errors.add(file + ": runbook must be a mapping of fields");
+                return null;
+            }
+            return runbook(new Fields(node, "runbook", "runbook", RUNBOOK_FIELDS));
+        }
+
+        private Runbook runbook(Fields f) {
+            Boolean demoTarget = f.bool("demoTarget");
+            Runbook.Step[] steps = new Runbook.Step[RUNBOOK_STEPS.size()];
+            for (int i = 0; i < steps.length; i++) {
+                steps[i] = f.mapping(RUNBOOK_STEPS.get(i), STEP_FIELDS, this::step);
+            }
+            List<Runbook.AcceptanceCheck> checks =
+                    f.entries("acceptanceChecks", "name", CHECK_FIELDS, this::acceptanceCheck, null);
+            List<Runbook.MonitoringProbe> probes =
+                    f.entries("monitoringProbes", "name", PROBE_FIELDS, this::monitoringProbe, null);
+            List<Runbook.LogSource> logSources = f.entries("logSources", "name", LOG_SOURCE_FIELDS, this::logSource, null);
+            Runbook.Estimates estimates = f.mapping("estimates", ESTIMATE_FIELDS, this::estimates);
+            return new Runbook(Boolean.TRUE.equals(demoTarget), steps[0], steps[1], steps[2], steps[3], steps[4],
+                    steps[5], steps[6], checks, probes, logSources, estimates);
+        }
+
+        private Runbook.Step step(Fields f) {
+            Duration estimate = f.duration("estimate", true);
+            ActionSpec action = f.action(false);
+            return action == null ? null : new Runbook.Step(action, estimate);
+        }
+
+        private Runbook.AcceptanceCheck acceptanceCheck(Fields f) {
+            String name = f.text("name", true);
+            Runbook.Priority priority = f.enumeration("priority", Runbook.Priority.class);
+            ActionSpec action = f.action(true);
+            return name == null || priority == null || action == null ? null
+                    : new Runbook.AcceptanceCheck(name, priority, action);
+        }
+
+        private Runbook.MonitoringProbe monitoringProbe(Fields f) {
+            String name = f.text("name", true);
+            HttpCheckSpec http = f.mapping("http", HTTP_FIELDS, Fields::http);
+            Integer maxLatency = f.integer("maxLatencyMillis", true, 1, Integer.MAX_VALUE);
+            Double maxErrorRate = f.decimal("maxErrorRatePercent", 0, 100);
+            return name == null || http == null || maxLatency == null || maxErrorRate == null ? null
+                    : new Runbook.MonitoringProbe(name, http, maxLatency, maxErrorRate);
+        }
+
+        private Runbook.LogSource logSource(Fields f) {
+            String name = f.text("name", true);
+            String logFile = f.template("file", false);
+            List<String> command = f.command(false);
+            List<LogPattern> patterns = f.entries("patterns", "name", LOG_PATTERN_FIELDS, Fields::logPattern, null);
+            if (!f.has("patterns")) {
+                f.error("field 'patterns' is missing");
+            } else if (f.node.get("patterns").isArray() && f.node.get("patterns").isEmpty()) {
+                f.error("field 'patterns' needs at least one pattern");
+            }
+            if ((logFile == null) == (command == null)) {
+                f.error("needs either 'file' or 'command', not both");
+                return null;
+            }
+            if (name == null || patterns.isEmpty()) {
+                return null;
+            }
+            return new Runbook.LogSource(name, new LogScanSpec(logFile, command, patterns));
+        }
+
+        private Runbook.Estimates estimates(Fields f) {
+            return new Runbook.Estimates(f.duration("preparation", true), f.duration("verification", true),
+                    f.duration("repairBuffer", true), f.duration("rollbackDecision", true));
         }
 
         /** The fields of a mapping entry, or null (with an error) when the entry is not a mapping. */
@@ -524,6 +653,180 @@ final class InventoryReader {
                 return List.copyOf(texts);
             }
 
+            /** A required ISO-8601 duration such as {@code PT10M}. */
+            Duration duration(String field, boolean required) {
+                String text = text(field, required);
+                if (text == null) {
+                    return null;
+                }
+                try {
+                    Duration duration = Duration.parse(text);
+                    if (duration.isNegative() || duration.isZero()) {
+                        error("field '" + field + "' must be a positive duration, got '" + text + "'");
+                        return null;
+                    }
+                    return duration;
+                } catch (DateTimeParseException e) {
+                    error("field '" + field + "' must be an ISO-8601 duration such as PT10M or PT1H30M, got '"
+                            + text + "'");
+                    return null;
+                }
+            }
+
+            /**
+             * A text that is a template: its {@code {placeholders}} must be the action layer's and its
+             * {@code ${values}} the orchestrator's.
+             */
+            String template(String field, boolean required) {
+                String text = text(field, required);
+                return text == null ? null : checkTemplate(field, text);
+            }
+
+            private String checkTemplate(String field, String text) {
+                Matcher settings = SETTING.matcher(text);
+                Set<String> unknown = new LinkedHashSet<>();
+                while (settings.find()) {
+                    if (!Runbook.SETTINGS.contains(settings.group(1))) {
+                        unknown.add(settings.group(1));
+                    }
+                }
+                if (!unknown.isEmpty()) {
+                    error("field '" + field + "' uses unknown value " + unknown.stream().map(n -> "${" + n + "}").toList()
+                            + "; known values: " + new TreeSet<>(Runbook.SETTINGS).stream().map(n -> "${" + n + "}")
+                            .toList());
+                    return null;
+                }
+                try {
+                    Placeholders.check(SETTING.matcher(text).replaceAll(""));
+                } catch (InvalidActionException e) {
+                    error("field '" + field + "': " + e.getMessage());
+                    return null;
+                }
+                return text;
+            }
+
+            /** A command as an argument list of templates; null (with an error when required) if absent. */
+            List<String> command(boolean required) {
+                List<JsonNode> items = list("command", required);
+                if (items == null) {
+                    return null;
+                }
+                if (items.isEmpty()) {
+                    error("field 'command' is empty; give the program and its arguments as a list");
+                    return null;
+                }
+                List<String> arguments = new ArrayList<>();
+                boolean valid = true;
+                for (int i = 0; i < items.size(); i++) {
+                    String item = "command[" + i + "]";
+                    JsonNode value = items.get(i);
+                    if (value.isNull() || !value.isValueNode()) {
+                        error("field '" + item + "' must be a text value, got " + (value.isNull() ? "nothing"
+                                : describe(value)));
+                        valid = false;
+                        continue;
+                    }
+                    String argument = checkTemplate(item, value.asText());
+                    valid &= argument != null;
+                    arguments.add(argument);
+                }
+                return valid ? arguments : null;
+            }
+
+            /** A step's or check's action: a command, an HTTP check or (when {@code sqlAllowed}) an SQL check. */
+            ActionSpec action(boolean sqlAllowed) {
+                List<String> kinds = new ArrayList<>(List.of("command", "http"));
+                if (sqlAllowed) {
+                    kinds.add("sql");
+                }
+                List<String> given = kinds.stream().filter(this::has).toList();
+                if (given.size() != 1) {
+                    error((given.isEmpty() ? "needs one of " : "needs only one of ") + String.join(", ", kinds)
+                            + (given.isEmpty() ? "" : "; given: " + String.join(", ", given)));
+                    return null;
+                }
+                try {
+                    return switch (given.get(0)) {
+                        case "command" -> commandSpec();
+                        case "http" -> mapping("http", HTTP_FIELDS, Fields::http);
+                        default -> mapping("sql", SQL_FIELDS, Fields::sql);
+                    };
+                } catch (InvalidActionException e) {
+                    error(e.getMessage());
+                    return null;
+                }
+            }
+
+            private CommandSpec commandSpec() {
+                List<String> command = command(true);
+                String workingDirectory = template("workingDirectory", false);
+                Duration timeout = duration("timeout", false);
+                List<Integer> exitCodes = new ArrayList<>();
+                List<JsonNode> codes = list("expectedExitCodes", false);
+                if (codes != null) {
+                    for (int i = 0; i < codes.size(); i++) {
+                        Integer code = integerValue("expectedExitCodes[" + i + "]", codes.get(i), 0, 255);
+                        if (code != null) {
+                            exitCodes.add(code);
+                        }
+                    }
+                }
+                return command == null ? null
+                        : new CommandSpec(command, workingDirectory, Map.of(), timeout, Set.copyOf(exitCodes));
+            }
+
+            HttpCheckSpec http() {
+                String method = text("method", false);
+                String url = template("url", true);
+                Integer status = integer("expectedStatus", false, 100, 599);
+                String bodyPattern = text("bodyPattern", false);
+                Duration timeout = duration("timeout", false);
+                if (url == null) {
+                    return null;
+                }
+                try {
+                    return new HttpCheckSpec(method, url, status == null ? 0 : status, bodyPattern, timeout);
+                } catch (InvalidActionException e) {
+                    error(e.getMessage());
+                    return null;
+                }
+            }
+
+            SqlCheckSpec sql() {
+                String connection = text("connection", true);
+                String query = template("query", true);
+                String expectation = text("expectation", true);
+                if (connection == null || query == null || expectation == null) {
+                    return null;
+                }
+                try {
+                    return new SqlCheckSpec(connection, query, expectation);
+                } catch (InvalidActionException e) {
+                    error(e.getMessage());
+                    return null;
+                }
+            }
+
+            LogPattern logPattern() {
+                String name = text("name", true);
+                String regex = text("regex", true);
+                Integer threshold = integer("threshold", false, 0, Integer.MAX_VALUE);
+                if (name == null || regex == null) {
+                    return null;
+                }
+                try {
+                    return new LogPattern(name, regex, threshold == null ? 0 : threshold);
+                } catch (InvalidActionException e) {
+                    error(e.getMessage());
+                    return null;
+                }
+            }
+
+            /** An optional nested mapping; null when absent. */
+            <T> T optionalMapping(String field, List<String> allowed, Function<Fields, T> build) {
+                return has(field) ? mapping(field, allowed, build) : null;
+            }
+
             /** A required nested mapping such as {@code sla}. */
             <T> T mapping(String field, List<String> allowed, Function<Fields, T> build) {
                 JsonNode value = value(field, true);
@@ -551,9 +854,13 @@ final class InventoryReader {
                 for (int i = 0; i < items.size(); i++) {
                     Fields item = fields(items.get(i), path + "." + field + "[" + i + "]", labelField, allowed);
                     if (item != null) {
-                        result.add(Objects.requireNonNull(build.apply(item)));
-                        if (entryNames != null) {
-                            entryNames.add(item.entry);
+                        // null: the entry had errors, already reported
+                        T built = build.apply(item);
+                        if (built != null) {
+                            result.add(built);
+                            if (entryNames != null) {
+                                entryNames.add(item.entry);
+                            }
                         }
                     }
                 }

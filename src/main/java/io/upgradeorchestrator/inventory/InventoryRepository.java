@@ -51,7 +51,7 @@ class InventoryRepository {
                 .addValue("loadedAt", Timestamp.from(Instant.now()))
                 .addValue("location", location)
                 .addValue("count", systems.size()));
-        for (String table : List.of("inv_requirement", "inv_release", "inv_configuration_item", "inv_dependency",
+        for (String table : List.of("inv_runbook", "inv_requirement", "inv_release", "inv_configuration_item", "inv_dependency",
                 "inv_component", "inv_node", "inv_on_call_role", "inv_peak_period", "inv_system")) {
             jdbc.getJdbcOperations().update("DELETE FROM " + table);
         }
@@ -64,6 +64,7 @@ class InventoryRepository {
         List<MapSqlParameterSource> configurationItems = new ArrayList<>();
         List<MapSqlParameterSource> releases = new ArrayList<>();
         List<MapSqlParameterSource> requirements = new ArrayList<>();
+        List<MapSqlParameterSource> runbooks = new ArrayList<>();
         for (int s = 0; s < systems.size(); s++) {
             InventorySystem system = systems.get(s);
             String id = system.id();
@@ -118,6 +119,12 @@ class InventoryRepository {
                         .addValue("component", requirement.component())
                         .addValue("minimumVersion", requirement.minimumVersion()));
             }
+            if (system.runbook() != null) {
+                runbooks.add(new MapSqlParameterSource()
+                        .addValue("systemId", id)
+                        .addValue("demoTarget", system.runbook().demoTarget())
+                        .addValue("json", RunbookJson.write(system.runbook())));
+            }
         }
         insert("""
                 INSERT INTO inv_system (id, list_index, name, tier, owner_group, business_services,
@@ -159,6 +166,10 @@ class InventoryRepository {
                 INSERT INTO inv_requirement (system_id, release_version, list_index, area, component, minimum_version)
                 VALUES (:systemId, :releaseVersion, :listIndex, :area, :component, :minimumVersion)
                 """, requirements);
+        insert("""
+                INSERT INTO inv_runbook (system_id, demo_target, runbook_json)
+                VALUES (:systemId, :demoTarget, :json)
+                """, runbooks);
     }
 
     @Transactional(readOnly = true)
@@ -222,6 +233,11 @@ class InventoryRepository {
                         requirements.getOrDefault(rs.getString("system_id") + "\u0000" + rs.getString("version"),
                                 List.of())));
 
+        Map<String, Runbook> runbooks = new HashMap<>();
+        jdbc.query("SELECT system_id, runbook_json FROM inv_runbook" + childFilter, params, rs -> {
+            runbooks.put(rs.getString("system_id"), InventoryReader.runbookFromJson(rs.getString("runbook_json")));
+        });
+
         return jdbc.query("SELECT * FROM inv_system" + systemFilter + " ORDER BY list_index", params, (rs, n) -> {
             String id = rs.getString("id");
             return new InventorySystem(
@@ -242,7 +258,7 @@ class InventoryRepository {
                     dependencies.getOrDefault(id, List.of()),
                     configurationItems.getOrDefault(id, List.of()),
                     releases.getOrDefault(id, List.of()),
-                    null);
+                    runbooks.get(id));
         });
     }
 

@@ -2,6 +2,7 @@ package io.upgradeorchestrator.inventory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import io.upgradeorchestrator.action.ActionSpec;
 import io.upgradeorchestrator.action.HttpCheckSpec;
@@ -9,9 +10,21 @@ import io.upgradeorchestrator.action.LogScanSpec;
 
 /**
  * How a system is backed up, restored, upgraded, rolled back and checked: the only source of what actions run
- * against it. Templates use the action layer's placeholders ({node}, {targetVersion}, {backupLocation} …).
+ * against it. Templates use the action layer's placeholders ({node}, {targetVersion}, {backupLocation} …), filled
+ * per run from the upgrade, and the orchestrator's own values ({@code ${demoTargetRoot}}, {@code ${demoTargetUrl}},
+ * {@code ${restoreDirectory}}, see {@link #SETTINGS}), filled when an action runs.
+ *
+ * <p>Contracts the orchestrator relies on: {@code backup} writes one file to {@code {backupLocation}};
+ * {@code verifyBackup} checks that file; {@code restore} unpacks {@code {backupLocation}} into
+ * {@code ${restoreDirectory}} and {@code verifyRestore} checks what is there; {@code upgrade} brings {@code {node}}
+ * to {@code {targetVersion}}; {@code rollback} returns {@code {node}} to the state in {@code {backupLocation}};
+ * {@code healthCheck} succeeds when the node serves and names the version it runs in its output.
+ *
+ * @param demoTarget true when the runbook acts on the local demo target (see {@code demotarget}), which the
+ *                   application then provisions on start
  */
 public record Runbook(
+        boolean demoTarget,
         Step backup,
         Step verifyBackup,
         Step restore,
@@ -23,6 +36,22 @@ public record Runbook(
         List<MonitoringProbe> monitoringProbes,
         List<LogSource> logSources,
         Estimates estimates) {
+
+    /** The orchestrator's values a template may use as {@code ${name}}; they are filled when the action runs. */
+    public static final Set<String> SETTINGS = Set.of("demoTargetRoot", "demoTargetUrl", "restoreDirectory");
+
+    /** The steps by their YAML names, in the order a person reads them. */
+    public java.util.Map<String, Step> steps() {
+        java.util.Map<String, Step> steps = new java.util.LinkedHashMap<>();
+        steps.put("backup", backup);
+        steps.put("verifyBackup", verifyBackup);
+        steps.put("restore", restore);
+        steps.put("verifyRestore", verifyRestore);
+        steps.put("upgrade", upgrade);
+        steps.put("rollback", rollback);
+        steps.put("healthCheck", healthCheck);
+        return steps;
+    }
 
     /** One runbook action with how long it usually takes per node. */
     public record Step(ActionSpec action, Duration estimate) {

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# provision.sh ROOT NODE VERSION — creates a demo node running VERSION, unless it exists already.
+source "$(dirname "$0")/lib.sh"
+[[ $# -eq 3 ]] || die "usage: provision.sh ROOT NODE VERSION"
+dir=$(node_dir "$1" "$2")
+if [[ -L "$dir/current" ]]; then
+  echo "$2 already provisioned, running $(running_version "$dir")"
+  exit 0
+fi
+mkdir -p "$dir/config" "$dir/data" "$dir/logs"
+install_release "$dir" "$3"
+cat > "$dir/config/settings.properties" <<SETTINGS
+node=$2
+release=$3
+max_connections=100
+SETTINGS
+cat > "$dir/data/invoices.csv" <<DATA
+id;customer;amount_cents
+1001;Acme GmbH;129900
+1002;Globex AG;45000
+1003;Initech KG;990
+1004;Umbrella SE;1250000
+1005;Stark OHG;7300
+DATA
+switch_to "$dir" "$3"
+log "$dir" "INFO provisioned $2 at release $3"
+echo "provisioned $2 at release $3"

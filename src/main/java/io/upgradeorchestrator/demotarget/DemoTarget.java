@@ -1,0 +1,69 @@
+package io.upgradeorchestrator.demotarget;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+
+/**
+ * The local demo target: one folder per demo node with installed releases and a {@code current} symlink that says
+ * which release runs. Lets a newcomer's first run back up, upgrade and roll back something real.
+ */
+@Service
+@EnableConfigurationProperties(DemoTargetProperties.class)
+public class DemoTarget {
+
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    private final DemoTargetProperties properties;
+    private final Environment environment;
+
+    DemoTarget(DemoTargetProperties properties, Environment environment) {
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    /** The absolute folder of all demo nodes. */
+    public Path root() {
+        return properties.root().toAbsolutePath().normalize();
+    }
+
+    /** The base URL of this application as runbook HTTP checks reach it, without a trailing slash. */
+    public String url() {
+        if (properties.url() != null && !properties.url().isBlank()) {
+            return properties.url().strip().replaceAll("/+$", "");
+        }
+        // set by Spring Boot once the server listens, also when it was asked for a random port
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://localhost:" + port;
+    }
+
+    public Path scripts() {
+        return properties.scripts().toAbsolutePath().normalize();
+    }
+
+    public boolean provisionOnStart() {
+        return properties.provision();
+    }
+
+    /** The release the node's {@code current} switch points at; empty when there is no such demo node. */
+    public Optional<String> runningVersion(String nodeId) {
+        if (nodeId == null || !NODE_ID.matcher(nodeId).matches()) {
+            return Optional.empty();
+        }
+        Path current = root().resolve(nodeId).resolve("current");
+        try {
+            if (!Files.isSymbolicLink(current) || !Files.isDirectory(current)) {
+                return Optional.empty();
+            }
+            Path version = Files.readSymbolicLink(current).getFileName();
+            return Optional.ofNullable(version).map(Path::toString);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
