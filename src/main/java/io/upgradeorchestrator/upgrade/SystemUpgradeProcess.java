@@ -11,11 +11,15 @@ public final class SystemUpgradeProcess {
     public static final String START_EVENT = "StartEvent_UpgradeRequested";
     public static final String CALL_CLASSIFY_REQUEST = "CallActivity_ClassifyRequest";
     public static final String CALL_ASSESS_UPGRADE = "CallActivity_AssessUpgrade";
+    public static final String CALL_PLAN_AND_REHEARSE = "CallActivity_PlanAndRehearse";
+    public static final String CALL_CONFIRM_WINDOW = "CallActivity_ConfirmWindow";
     public static final String CALL_AUTHORIZE_UPGRADE = "CallActivity_AuthorizeUpgrade";
+    public static final String CALL_ANNOUNCE_UPGRADE = "CallActivity_AnnounceUpgrade";
     public static final String TASK_REPLAN_OR_CANCEL = "Task_ReplanOrCancel";
     public static final String TASK_REVISE_REQUEST = "Task_ReviseRequest";
-    public static final String END_AUTHORIZED = "EndEvent_UpgradeAuthorized";
+    public static final String END_SCHEDULED = "EndEvent_UpgradeScheduled";
     public static final String END_REJECTED = "EndEvent_UpgradeRejected";
     public static final String END_CANCELLED = "EndEvent_UpgradeCancelled";
+    public static final String END_CANCELLED_IN_PREPARATION = "EndEvent_CancelledInPreparation";
     public static final String END_DEFERRED = "EndEvent_UpgradeDeferred";
 }

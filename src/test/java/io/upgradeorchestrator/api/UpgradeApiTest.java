@@ -2,8 +2,6 @@ package io.upgradeorchestrator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import io.upgradeorchestrator.request.UpgradeRequest;
 import io.upgradeorchestrator.testing.Http;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
@@ -128,13 +127,13 @@ class UpgradeApiTest {
     }
 
     static Map<String, Object> validRequest(String systemId, String targetVersion) {
-        Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        UpgradeRequest.Window window = io.upgradeorchestrator.testing.Upgrades.request(systemId, targetVersion, "PERFORMANCE").window();
         Map<String, Object> request = new java.util.HashMap<>();
         request.put("systemId", systemId);
         request.put("targetVersion", targetVersion);
         request.put("reason", "PERFORMANCE");
         request.put("purpose", "cut report generation time for month-end close");
-        request.put("window", Map.of("start", start.toString(), "end", start.plus(4, ChronoUnit.HOURS).toString()));
+        request.put("window", Map.of("start", window.start(), "end", window.end()));
         request.put("dataMigration", false);
         return request;
     }

@@ -23,9 +23,10 @@ import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
 
 /**
- * One upgrade from request to authorization through the real APIs, as different people: the requester (a
- * change manager too) posts it to /api/upgrades, the system owner reviews the impact and another change
- * manager approves through /engine-rest, the requester's own attempt to approve is refused. Only the job
+ * One upgrade from request to its announcement through the real APIs, as different people: the requester (a
+ * change manager too) posts it to /api/upgrades; the system owner reviews the impact and accepts the rollback
+ * plan, backup and rehearsal run against the demo target, the on-call roles confirm the window, another change
+ * manager approves — all through /engine-rest; the requester's own attempt to approve is refused. Only the job
  * executor is stood in for (the test profile runs jobs step by step); mail goes through a real SMTP server.
  */
 @ProcessTest
@@ -46,10 +47,11 @@ class UpgradeScenarioTest {
     @BeforeEach
     void client() {
         http = new Http(port);
+        upgrades.freshDemoTarget();
     }
 
     @Test
-    void shouldTakeAnUpgradeFromRequestToAuthorizationThroughTheApis() throws Exception {
+    void shouldTakeAnUpgradeFromRequestToItsAnnouncementThroughTheApis() throws Exception {
         // carl requests (he is a change manager too, which must not let him approve his own change)
         Http.Reply created = http.post("carl", "/api/upgrades",
                 Http.json(UpgradeApiTest.validRequest("finance-reports", "8.2.1")));
@@ -69,6 +71,28 @@ class UpgradeScenarioTest {
                         "businessImpact", Map.of("value", "LOW"),
                         "impactNotes", Map.of("value", "Reports can wait a night")))));
         assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(204);
+        upgrades.runJobs(upgrade);
+
+        // the owner accepts the rollback plan prefilled from the runbook; backup and rehearsal run for real
+        JsonNode rollbackPlan = openTask("olga", id, "Task_PlanRollback");
+        http.post("olga", "/engine-rest/task/" + rollbackPlan.get("id").asText() + "/claim", Http.json(Map.of("userId", "olga")));
+        Http.Reply planned = http.post("olga", "/engine-rest/task/" + rollbackPlan.get("id").asText() + "/submit-form",
+                Http.json(Map.of("variables", Map.of())));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(204);
+        upgrades.runJobs(upgrade);
+        JsonNode prepared = http.get("carl", "/api/upgrades/" + id).json();
+        assertThat(prepared.get("phase").asText()).isEqualTo("WINDOW");
+
+        // every on-call role confirms it is available in the window
+        for (String[] onCall : new String[][] {{"olga", "reporting-owners"}, {"oscar", "operations"}, {"dora", "dba"}}) {
+            JsonNode confirmation = http.get(onCall[0], "/engine-rest/task?processInstanceBusinessKey=" + id
+                    + "&taskDefinitionKey=Task_ConfirmAvailability&candidateGroup=" + onCall[1]).json().get(0);
+            String taskId = confirmation.get("id").asText();
+            http.post(onCall[0], "/engine-rest/task/" + taskId + "/claim", Http.json(Map.of("userId", onCall[0])));
+            Http.Reply confirmed = http.post(onCall[0], "/engine-rest/task/" + taskId + "/submit-form",
+                    Http.json(Map.of("variables", Map.of("available", Map.of("value", true)))));
+            assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(204);
+        }
         upgrades.runJobs(upgrade);
 
         // the approval waits for a change manager; carl sees it but may not take it
@@ -95,13 +119,14 @@ class UpgradeScenarioTest {
         upgrades.runJobs(upgrade);
 
         JsonNode finalState = http.get("carl", "/api/upgrades/" + id).json();
-        assertThat(finalState.get("status").asText()).isEqualTo("ENDED");
-        assertThat(finalState.get("phase").asText()).isEqualTo("AUTHORIZED");
+        assertThat(finalState.get("status").asText()).isEqualTo("RUNNING");
+        assertThat(finalState.get("phase").asText()).isEqualTo("ANNOUNCE");
         assertThat(finalState.get("approvalOutcome").asText()).isEqualTo("APPROVED");
         assertThat(finalState.get("riskLevel").asText()).isEqualTo("LOW");
         assertThat(finalState.get("openTasks")).isEmpty();
         assertThat(mailSubjects()).anyMatch(s -> s.startsWith("Approval needed: " + id))
-                .anyMatch(s -> s.startsWith("Approved: " + id));
+                .anyMatch(s -> s.startsWith("Approved: " + id))
+                .anyMatch(s -> s.startsWith("Planned maintenance: Finance reporting (internal)"));
     }
 
     private JsonNode openTask(String user, String upgradeId, String taskDefinitionKey) {

@@ -40,8 +40,9 @@ class UpgradeApprovalProcessTest {
     Upgrades upgrades;
 
     @BeforeEach
-    void initAssertions() {
+    void setUp() {
         AbstractAssertions.init(engine);
+        upgrades.freshDemoTarget();
     }
 
     @AfterEach
@@ -146,7 +147,7 @@ class UpgradeApprovalProcessTest {
         String owner = "olga";
         upgrades.complete(owner, upgrade, "Task_ReviewBusinessImpact",
                 values("businessImpact", impact, "impactNotes", "Invoices stop during the window"));
-        upgrades.runJobs(upgrade);
+        upgrades.prepareAndConfirmWindow(upgrade, owner);
         return upgrade;
     }
 

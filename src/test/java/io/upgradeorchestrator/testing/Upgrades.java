@@ -1,6 +1,11 @@
 package io.upgradeorchestrator.testing;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +28,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+
+import io.upgradeorchestrator.demotarget.DemoTarget;
+import io.upgradeorchestrator.demotarget.DemoTargetProvisioner;
 
 import io.upgradeorchestrator.request.RequestVariables;
 import io.upgradeorchestrator.request.UpgradeRequest;
@@ -36,17 +45,84 @@ import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
 public class Upgrades {
 
     private final ProcessEngine engine;
+    private final DemoTarget demoTarget;
+    private final DemoTargetProvisioner provisioner;
 
-    public Upgrades(ProcessEngine engine) {
+    public Upgrades(ProcessEngine engine, DemoTarget demoTarget, DemoTargetProvisioner provisioner) {
         this.engine = engine;
+        this.demoTarget = demoTarget;
+        this.provisioner = provisioner;
     }
 
-    /** A request that passes validation: the window starts in 30 days, beyond any lead time. */
+    /** The folder of a demo node (a stand-in for a server, see DemoTarget). */
+    public java.nio.file.Path demoNode(String nodeId) {
+        return demoTarget.root().resolve(nodeId);
+    }
+
+    /** Puts every demo node back to its inventory version, undoing what earlier tests changed. */
+    public void freshDemoTarget() {
+        FileSystemUtils.deleteRecursively(demoTarget.root().toFile());
+        provisioner.provisionAll();
+    }
+
+    private static Instant lastWindowStart;
+
+    /**
+     * A request that passes every check: a six-hour window on a quiet Saturday morning (UTC) at least 30 days
+     * ahead — beyond any lead time, outside the demo systems' peak periods, month-ends and the year-end freeze —
+     * and a week after the previous request's, so upgrades left running by earlier tests never conflict with it.
+     */
     public static UpgradeRequest request(String systemId, String targetVersion, String reason) {
-        Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Instant start = nextQuietWindowStart();
         return new UpgradeRequest(systemId, targetVersion, reason, null, "fix authentication vulnerability in login",
-                new UpgradeRequest.Window(start.toString(), start.plus(4, ChronoUnit.HOURS).toString()), false, null,
+                new UpgradeRequest.Window(start.toString(), start.plus(6, ChronoUnit.HOURS).toString()), false, null,
                 "https://example.org/release-notes");
+    }
+
+    private static synchronized Instant nextQuietWindowStart() {
+        Instant earliest = quietSaturdayMorning(30);
+        lastWindowStart = lastWindowStart == null || earliest.isAfter(lastWindowStart) ? earliest
+                : quietSaturdayMorning((int) Duration.between(Instant.now(), lastWindowStart).toDays() + 7);
+        return lastWindowStart;
+    }
+
+    /** 06:00 UTC of a Saturday between the 8th and the 24th of a month other than December or January. */
+    public static Instant quietSaturdayMorning(int daysAhead) {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(daysAhead).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+        while (day.getDayOfMonth() < 8 || day.getDayOfMonth() > 24 || day.getMonth() == Month.DECEMBER
+                || day.getMonth() == Month.JANUARY) {
+            day = day.plusWeeks(1);
+        }
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(6, ChronoUnit.HOURS);
+    }
+
+    /**
+     * Plan and rehearse, then confirm the window: the owner accepts the prefilled rollback plan, the backup and
+     * rehearsal run against the demo target, every on-call role confirms it is available.
+     */
+    public void prepareAndConfirmWindow(ProcessInstance upgrade, String owner) {
+        runJobs(upgrade);
+        complete(owner, upgrade, "Task_PlanRollback", values());
+        runJobs(upgrade);
+        confirmAvailability(upgrade);
+    }
+
+    /** Each open "Confirm availability" task is answered yes by a member of its group. */
+    public void confirmAvailability(ProcessInstance upgrade) {
+        for (Task task : tasks(upgrade, "Task_ConfirmAvailability")) {
+            complete(memberOfCandidateGroup(task), task, values("available", true));
+        }
+        runJobs(upgrade);
+    }
+
+    /** Someone who may work on the task: a member of its candidate group who did not request the upgrade. */
+    public String memberOfCandidateGroup(Task task) {
+        String group = taskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> link.getGroupId() != null).findFirst().orElseThrow().getGroupId();
+        Object requester = taskService().getVariable(task.getId(), "requester");
+        return engine.getIdentityService().createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
+                .map(org.camunda.bpm.engine.identity.User::getId).filter(user -> !user.equals(requester))
+                .findFirst().orElseThrow(() -> new AssertionError("Nobody but the requester in group " + group));
     }
 
     /** Starts the main process as {@code requester}, as Tasklist's start form does (no business key given). */

@@ -5,10 +5,11 @@ import static io.upgradeorchestrator.testing.Upgrades.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
-
-import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,10 +21,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
+
+import jakarta.mail.internet.MimeMessage;
 
 /** Every path of the main process, system-upgrade.bpmn, from request to its end. */
 @ProcessTest
@@ -38,8 +42,9 @@ class SystemUpgradeProcessTest {
     Upgrades upgrades;
 
     @BeforeEach
-    void initAssertions() {
+    void setUp() {
         AbstractAssertions.init(engine);
+        upgrades.freshDemoTarget();
     }
 
     @AfterEach
@@ -48,27 +53,35 @@ class SystemUpgradeProcessTest {
     }
 
     @Test
-    void shouldAuthorizeACompatibleUpgradeApprovedByTheRightPerson() throws Exception {
+    void shouldScheduleAPreparedApprovedUpgradeAndEndWhenTheWindowStarts() throws Exception {
         ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "PERFORMANCE"));
         assessWithImpact(upgrade, "olga", "LOW");
+        upgrades.prepareAndConfirmWindow(upgrade, "olga");
 
-        assertThat(upgrades.variable(upgrade, "compatibility")).isEqualTo("COMPATIBLE");
+        assertThat(upgrades.variable(upgrade, "restoreVerified")).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, "windowConfirmed")).isEqualTo(true);
         upgrades.complete("cora", upgrade, "Task_ApproveUpgrade", values("decision", "APPROVE"));
         upgrades.runJobs(upgrade);
+        assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.CALL_ANNOUNCE_UPGRADE);
 
-        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.END_AUTHORIZED);
-        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("AUTHORIZED");
+        Date windowStart = (Date) upgrades.variable(upgrade, "windowStart");
+        upgrades.passTime(Duration.between(Instant.now(), windowStart.toInstant()).plusMinutes(1));
+        upgrades.runJobs(upgrade);
+
+        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.CALL_PLAN_AND_REHEARSE,
+                SystemUpgradeProcess.CALL_CONFIRM_WINDOW, SystemUpgradeProcess.END_SCHEDULED);
+        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("SCHEDULED");
         assertThat(upgrades.variable(upgrade, "approvalOutcome")).isEqualTo("APPROVED");
         assertThat(upgrades.variable(upgrade, "riskLevel")).isEqualTo("LOW");
         assertThat(upgrades.businessKey(upgrade)).matches("UPG-\\d{4}-\\d{4}");
         assertThat(recipientsOf("Approval needed")).containsExactly("carl@example.org", "cora@example.org");
         assertThat(recipientsOf("approved")).containsExactly("rita@example.org");
+        assertThat((String) upgrades.variable(upgrade, "announcementSentTo")).contains("@example.org");
     }
 
     @Test
     void shouldEndRejectedAndTellTheRequesterWhy() throws Exception {
-        ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "PERFORMANCE"));
-        assessWithImpact(upgrade, "olga", "LOW");
+        ProcessInstance upgrade = upgradeWaitingForApproval();
 
         upgrades.complete("cora", upgrade, "Task_ApproveUpgrade",
                 values("decision", "REJECT", "decisionComment", "Quarter-end reporting freeze"));
@@ -78,13 +91,12 @@ class SystemUpgradeProcessTest {
         assertThat(upgrades.variable(upgrade, "decisionReason")).isEqualTo("Quarter-end reporting freeze");
         MimeMessage rejection = smtp.getReceivedMessagesForDomain("rita@example.org")[0];
         assertThat(rejection.getSubject()).startsWith("Rejected: UPG-");
-        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(rejection)).contains("Quarter-end reporting freeze");
+        assertThat(GreenMailUtil.getBody(rejection)).contains("Quarter-end reporting freeze");
     }
 
     @Test
     void shouldGoRoundAgainWhenSentBackAndRevised() {
-        ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "PERFORMANCE"));
-        assessWithImpact(upgrade, "olga", "LOW");
+        ProcessInstance upgrade = upgradeWaitingForApproval();
 
         upgrades.complete("cora", upgrade, "Task_ApproveUpgrade",
                 values("decision", "SEND_BACK", "decisionComment", "Explain the performance gain"));
@@ -94,10 +106,10 @@ class SystemUpgradeProcessTest {
         upgrades.complete("rita", upgrade, SystemUpgradeProcess.TASK_REVISE_REQUEST,
                 values("purpose", "cut report generation time by half for month-end close"));
         assessWithImpact(upgrade, "olga", "LOW");
-        upgrades.complete("cora", upgrade, "Task_ApproveUpgrade", values("decision", "APPROVE"));
-        upgrades.runJobs(upgrade);
+        upgrades.prepareAndConfirmWindow(upgrade, "olga");
 
-        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.TASK_REVISE_REQUEST, SystemUpgradeProcess.END_AUTHORIZED);
+        assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.CALL_AUTHORIZE_UPGRADE)
+                .hasPassed(SystemUpgradeProcess.TASK_REVISE_REQUEST);
         assertThat(upgrades.variable(upgrade, "purpose")).isEqualTo("cut report generation time by half for month-end close");
     }
 
@@ -125,7 +137,7 @@ class SystemUpgradeProcessTest {
         assessWithImpact(upgrade, "olga", "MEDIUM");
 
         assertThat(upgrades.variable(upgrade, "compatibility")).isEqualTo("COMPATIBLE");
-        assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.CALL_AUTHORIZE_UPGRADE);
+        assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.CALL_PLAN_AND_REHEARSE);
     }
 
     @Test
@@ -139,6 +151,44 @@ class SystemUpgradeProcessTest {
         assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("DEFERRED");
     }
 
+    @Test
+    void shouldStartAgainFromTheRequestWhenTheRehearsalFailsAndTheRequesterReplans() {
+        // billing-db needs a pilot run (drift, major version) but the pilot node is broken
+        ProcessInstance upgrade = upgrades.start("rita", request("billing-portal", "4.9.0", "PERFORMANCE"));
+        assessWithImpact(upgrade, "olga", "MEDIUM");
+        breakTestNodeData("billing-portal-test-1");
+        upgrades.runJobs(upgrade);
+        upgrades.complete("olga", upgrade, "Task_PlanRollback", values());
+        upgrades.runJobs(upgrade);
+
+        upgrades.complete("rita", upgrade, "Task_ReviewFailedRehearsal", values("rehearsalReviewDecision", "REPLAN"));
+
+        assertThat(upgrade).hasPassed(SystemUpgradeProcess.CALL_PLAN_AND_REHEARSE);
+        assertThat(upgrades.variable(upgrade, "preparationOutcome")).isEqualTo("REPLAN");
+        assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.CALL_ASSESS_UPGRADE);
+    }
+
+    @Test
+    void shouldEndCancelledWhenTheRequesterGivesUpAfterAFailedRehearsal() {
+        ProcessInstance upgrade = upgrades.start("rita", request("billing-portal", "4.9.0", "PERFORMANCE"));
+        assessWithImpact(upgrade, "olga", "MEDIUM");
+        breakTestNodeData("billing-portal-test-1");
+        upgrades.runJobs(upgrade);
+        upgrades.complete("olga", upgrade, "Task_PlanRollback", values());
+        upgrades.runJobs(upgrade);
+
+        upgrades.complete("rita", upgrade, "Task_ReviewFailedRehearsal", values("rehearsalReviewDecision", "CANCEL"));
+
+        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.END_CANCELLED_IN_PREPARATION);
+    }
+
+    private ProcessInstance upgradeWaitingForApproval() {
+        ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "PERFORMANCE"));
+        assessWithImpact(upgrade, "olga", "LOW");
+        upgrades.prepareAndConfirmWindow(upgrade, "olga");
+        return upgrade;
+    }
+
     /** Runs the assessment: inventory snapshot, the owner's impact review, risk and compatibility. */
     private void assessWithImpact(ProcessInstance upgrade, String owner, String impact) {
         upgrades.runJobs(upgrade);
@@ -147,7 +197,17 @@ class SystemUpgradeProcessTest {
         upgrades.runJobs(upgrade);
     }
 
-    private List<String> recipientsOf(String subjectPart) throws Exception {
+    /** A truncated row in the test node's data makes the rehearsal's core acceptance check fail. */
+    private void breakTestNodeData(String node) {
+        try {
+            java.nio.file.Files.writeString(upgrades.demoNode(node).resolve("data/invoices.csv"), "3001;truncated row\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private List<String> recipientsOf(String subjectPart) {
         // GreenMail keeps one copy per recipient; the distinct recipients are what was addressed.
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {

@@ -60,7 +60,7 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldConfirmAWindowThatFitsWhenEveryOnCallRoleIsAvailable() {
-        Instant start = quietSaturday(70).plus(6, ChronoUnit.HOURS);
+        Instant start = Upgrades.quietSaturdayMorning(70);
         ProcessInstance window = start("finance-reports", start, start.plus(8, ChronoUnit.HOURS), Map.of());
 
         List<Task> confirmations = upgrades.tasks(window, MaintenanceWindowProcess.TASK_CONFIRM_AVAILABILITY);
@@ -93,7 +93,7 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldSendAWindowTooShortForTheRollbackBackToTheRequesterAndAcceptALongerOne() {
-        Instant start = quietSaturday(77).plus(6, ChronoUnit.HOURS);
+        Instant start = Upgrades.quietSaturdayMorning(77);
         ProcessInstance window = start("finance-reports", start, start.plus(3, ChronoUnit.HOURS), Map.of());
 
         Task replan = upgrades.task(window, MaintenanceWindowProcess.TASK_REPLAN_WINDOW);
@@ -113,7 +113,7 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldPlanWithTheRehearsalsRollbackTimeWhenItTookLonger() {
-        Instant start = quietSaturday(84).plus(6, ChronoUnit.HOURS);
+        Instant start = Upgrades.quietSaturdayMorning(84);
         // Four hours would do with the default estimates, but the rehearsal needed three hours to roll back.
         ProcessInstance window = start("finance-reports", start, start.plus(4, ChronoUnit.HOURS),
                 Map.of("rehearsalUpgradeMinutes", 60, "rehearsalRollbackMinutes", 180));
@@ -141,7 +141,7 @@ class MaintenanceWindowProcessTest {
     @Test
     void shouldRefuseAWindowInThePeakPeriodsOfTheSystem() {
         // A Wednesday mid-month, 10:00–18:00 UTC: business hours of finance-reports.
-        Instant start = quietSaturday(91).plus(4, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS);
+        Instant start = Upgrades.quietSaturdayMorning(91).plus(4, ChronoUnit.DAYS).plus(4, ChronoUnit.HOURS);
         ProcessInstance window = start("finance-reports", start, start.plus(8, ChronoUnit.HOURS), Map.of());
 
         assertThat(problems(upgrades.task(window, MaintenanceWindowProcess.TASK_REPLAN_WINDOW)))
@@ -151,7 +151,7 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldRefuseAWindowThatConflictsWithAnUpgradeOfASystemItDependsOn() {
-        Instant start = quietSaturday(98).plus(6, ChronoUnit.HOURS);
+        Instant start = Upgrades.quietSaturdayMorning(98);
         ProcessInstance database = upgrades.start("rita", new UpgradeRequest("billing-db", "16.4", "SECURITY_FIX", null,
                 "fix authentication vulnerability in login", new UpgradeRequest.Window(start.toString(),
                 start.plus(8, ChronoUnit.HOURS).toString()), false, null, null));
@@ -176,7 +176,7 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldValidateTheReplannedWindowLikeANewRequest() {
-        Instant start = quietSaturday(105).plus(6, ChronoUnit.HOURS);
+        Instant start = Upgrades.quietSaturdayMorning(105);
         ProcessInstance window = start("finance-reports", start, start.plus(2, ChronoUnit.HOURS), Map.of());
 
         upgrades.complete("rita", upgrades.task(window, MaintenanceWindowProcess.TASK_REPLAN_WINDOW), values(
@@ -199,7 +199,7 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldSendTheWindowBackWhenAnOnCallRoleIsNotAvailableAndAskEveryoneAgain() {
-        Instant start = quietSaturday(112).plus(6, ChronoUnit.HOURS);
+        Instant start = Upgrades.quietSaturdayMorning(112);
         ProcessInstance window = start("finance-reports", start, start.plus(8, ChronoUnit.HOURS), Map.of());
 
         upgrades.complete("olga", confirmation(window, "reporting-owners"), values("available", "yes"));
@@ -231,7 +231,7 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldRequireAnAnswerAndAReasonForARefusal() {
-        Instant start = quietSaturday(119).plus(6, ChronoUnit.HOURS);
+        Instant start = Upgrades.quietSaturdayMorning(119);
         ProcessInstance window = start("finance-reports", start, start.plus(8, ChronoUnit.HOURS), Map.of());
         Task dba = confirmation(window, "dba");
 
@@ -272,15 +272,6 @@ class MaintenanceWindowProcessTest {
     }
 
     /** Midnight UTC of a Saturday at least {@code days} ahead, between the 8th and the 24th, outside Dec/Jan. */
-    static Instant quietSaturday(int days) {
-        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(days).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
-        while (day.getDayOfMonth() < 8 || day.getDayOfMonth() > 24 || day.getMonth() == Month.DECEMBER
-                || day.getMonth() == Month.JANUARY) {
-            day = day.plusWeeks(1);
-        }
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
     private String problems(Task task) {
         return (String) engine.getTaskService().getVariable(task.getId(), "windowProblems");
     }

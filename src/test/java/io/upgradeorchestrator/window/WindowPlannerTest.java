@@ -87,7 +87,7 @@ class WindowPlannerTest {
 
     @Test
     void aRunbookWithoutEstimatesFallsBackPartByPart() {
-        Runbook partial = new Runbook(null, null, null, null, new Runbook.Step(null, Duration.ofMinutes(15)),
+        Runbook partial = new Runbook(false, null, null, null, null, new Runbook.Step(null, Duration.ofMinutes(15)),
                 new Runbook.Step(null, null), null, List.of(), List.of(), List.of(), null);
 
         WindowPlan plan = planner.plan(partial, new Rollout(1, 0, 1, false), null, null);
@@ -130,7 +130,7 @@ class WindowPlannerTest {
     }
 
     static Runbook runbook() {
-        return new Runbook(step(25), step(5), step(40), step(5), step(60), step(180), step(1), List.of(), List.of(),
+        return new Runbook(false, step(25), step(5), step(40), step(5), step(60), step(180), step(1), List.of(), List.of(),
                 List.of(), new Runbook.Estimates(Duration.ofMinutes(20), Duration.ofMinutes(40),
                 Duration.ofMinutes(50), Duration.ofMinutes(10)));
     }
