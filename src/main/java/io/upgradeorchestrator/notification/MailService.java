@@ -48,15 +48,24 @@ public class MailService {
     private final MailSettings settings;
     private final JavaMailSender smtp;
     private final Clock clock;
+    private final MailLog mailLog;
 
     /**
      * @param smtp the SMTP sender, or {@code null} to write every mail to the outbox folder instead
      */
     MailService(MailSettings settings, JavaMailSender smtp, Clock clock) {
+        this(settings, smtp, clock, MailLog.NONE);
+    }
+
+    /**
+     * @param mailLog where every sent mail is recorded (template, subject, recipients, the model's upgradeId)
+     */
+    MailService(MailSettings settings, JavaMailSender smtp, Clock clock, MailLog mailLog) {
         this.renderer = new MailRenderer(settings.publicUrl());
         this.settings = settings;
         this.smtp = smtp;
         this.clock = clock;
+        this.mailLog = mailLog;
     }
 
     /**
@@ -78,7 +87,24 @@ public class MailService {
         } else {
             log.info("No SMTP host configured; wrote mail '{}' to {} as {}", mail.template(), mail.to(), file);
         }
-        return new SentMail(mail.template(), rendered.subject(), mail.to(), now, messageId, file);
+        SentMail sent = new SentMail(mail.template(), rendered.subject(), mail.to(), now, messageId, file);
+        record(mail, sent);
+        return sent;
+    }
+
+    /**
+     * The mail is out: a failure to record it is logged, not thrown, because a thrown error would make the job
+     * retry and send the same mail again.
+     */
+    private void record(OutgoingMail mail, SentMail sent) {
+        Object upgradeId = mail.model().get("upgradeId");
+        try {
+            mailLog.record(sent, upgradeId == null || upgradeId.toString().isBlank() ? null : upgradeId.toString().strip(),
+                    mail.attachments().stream().map(MailAttachment::fileName).toList());
+        } catch (RuntimeException e) {
+            log.error("Mail '{}' to {} was sent but could not be recorded in the mail log", mail.template(),
+                    mail.to(), e);
+        }
     }
 
     private static InternetAddress[] recipients(OutgoingMail mail) {

@@ -1,0 +1,80 @@
+package io.upgradeorchestrator.monitoring;
+
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.*;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decision on a breach or a user's report. While a decision task is open, later breaches and reports join it
+ * instead of opening another. On completion the form's values are checked here too, because Tasklist validates only
+ * in the browser: a decision is required, and fixing forward or accepting needs a reason (what will be fixed, or
+ * why the degradation is acceptable). ROLL_BACK names the trigger for the rollback; the other decisions are kept in
+ * {@code issuesFound} for the upgrade record.
+ */
+@Component("monitoringDecisionRule")
+class MonitoringDecisionRule implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> MONITORING_DECISION_OPEN.set(task, true);
+            case EVENTNAME_COMPLETE -> complete(task);
+            case EVENTNAME_DELETE -> MONITORING_DECISION_OPEN.set(task, false);
+            default -> {
+            }
+        }
+    }
+
+    private static void complete(DelegateTask task) {
+        MonitoringDecision decision = parse(MONITORING_DECISION.get(task));
+        String reason = trimToNull(MONITORING_DECISION_REASON.get(task));
+        if (decision != MonitoringDecision.ROLL_BACK && reason == null) {
+            throw new BadUserRequestException("monitoringDecisionReason: say "
+                    + (decision == MonitoringDecision.ACCEPT ? "why the degradation is acceptable"
+                    : "what will be fixed, by whom and when") + "; it goes into the upgrade record");
+        }
+        String actor = Actor.of(task);
+        String trigger = DECISION_TRIGGER.require(task);
+        String about = BREACH_SUMMARY.get(task, trigger);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+
+        MONITORING_DECISION.set(task, decision.name());
+        MONITORING_DECISION_REASON.set(task, reason);
+        MONITORING_DECIDED_BY.set(task, actor);
+        MONITORING_DECISION_OPEN.set(task, false);
+        if (decision == MonitoringDecision.ROLL_BACK) {
+            ROLLBACK_TRIGGER.set(task, trigger);
+            ROLLBACK_TRIGGER_DETAIL.set(task, about + " — roll back decided by " + actor
+                    + (reason == null ? "" : ": " + reason));
+        } else {
+            String line = now + " " + trigger + ": " + about + " — " + decision.name() + " by " + actor + ": " + reason;
+            String earlier = ISSUES_FOUND.get(task);
+            ISSUES_FOUND.set(task, earlier == null || earlier.isBlank() ? line : earlier + "\n" + line);
+        }
+    }
+
+    private static MonitoringDecision parse(String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadUserRequestException("monitoringDecision: choose one of " + allowed());
+        }
+        return Arrays.stream(MonitoringDecision.values()).filter(d -> d.name().equals(value.strip())).findFirst()
+                .orElseThrow(() -> new BadUserRequestException("monitoringDecision: unknown value '" + value
+                        + "'; one of " + allowed()));
+    }
+
+    private static String allowed() {
+        return Arrays.stream(MonitoringDecision.values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static String trimToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,38 @@
+package io.upgradeorchestrator.monitoring;
+
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.*;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Keeps a problem a user reported during monitoring, and frames it for the alert and the decision. */
+@Component("recordUserProblem")
+class RecordUserProblem implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String description = PROBLEM_DESCRIPTION.require(execution);
+        String reportedBy = PROBLEM_REPORTED_BY.get(execution, "unknown");
+        String contact = PROBLEM_CONTACT.get(execution);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        String line = now + " " + reportedBy + (contact == null ? "" : " (" + contact + ")") + ": "
+                + oneLine(description);
+        String earlier = USER_PROBLEMS.get(execution);
+        USER_PROBLEMS.set(execution, earlier == null || earlier.isBlank() ? line : earlier + "\n" + line);
+
+        DECISION_TRIGGER.setLocal(execution, TRIGGER_USER_REPORT);
+        BREACHED_PROBE.setLocal(execution, "Problem reported by a user");
+        BREACH_MEASURED.setLocal(execution, oneLine(description) + " (reported by " + reportedBy
+                + (contact == null ? "" : ", contact " + contact) + ")");
+        BREACH_SUMMARY.setLocal(execution, "User report by " + reportedBy + (contact == null ? "" : " (" + contact + ")")
+                + ": " + oneLine(description));
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " / ");
+    }
+}

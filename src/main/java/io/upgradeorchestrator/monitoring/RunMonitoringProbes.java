@@ -1,0 +1,61 @@
+package io.upgradeorchestrator.monitoring;
+
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.*;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.upgradeorchestrator.inventory.InventoryService;
+import io.upgradeorchestrator.variables.JsonText;
+
+/**
+ * One round of monitoring probes. The round's verdict and what a breach is about stay in the round's own scope,
+ * so a user's report handled at the same time keeps its own facts.
+ */
+@Component("runMonitoringProbes")
+class RunMonitoringProbes implements JavaDelegate {
+
+    private final InventoryService inventory;
+    private final ProbeMonitor monitor;
+
+    RunMonitoringProbes(InventoryService inventory, ProbeMonitor monitor) {
+        this.inventory = inventory;
+        this.monitor = monitor;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int round = PROBE_ROUNDS.get(execution, 0) + 1;
+        // the same key when this job is retried (the counter rolls back with it); a new one for every round
+        String roundKey = execution.getProcessInstanceId() + ":" + round;
+        ProbeRound result = monitor.run(UPGRADE_ID.require(execution), roundKey,
+                inventory.require(SYSTEM_ID.require(execution)), TARGET_VERSION.get(execution),
+                BaselineProbes.parse(JsonText.of(execution, BASELINE_PROBES)));
+
+        PROBE_ROUNDS.set(execution, round);
+        LAST_PROBE_RESULTS.set(execution, "Round " + round + ":\n" + result.describe());
+        PROBES_WITHIN_LIMITS.setLocal(execution, result.withinLimits());
+        if (!result.withinLimits()) {
+            BREACH_ROUNDS.set(execution, BREACH_ROUNDS.get(execution, 0) + 1);
+            List<ProbeRound.Measurement> breaches = result.breaches();
+            ProbeRound.Measurement first = breaches.get(0);
+            DECISION_TRIGGER.setLocal(execution, TRIGGER_MONITORING_BREACH);
+            BREACHED_PROBE.setLocal(execution, first.probe() + (breaches.size() > 1
+                    ? " (and " + (breaches.size() - 1) + " more)" : ""));
+            BREACH_MEASURED.setLocal(execution, first.measured());
+            BREACH_BASELINE.setLocal(execution, first.baseline() == null
+                    ? "none measured before the change (thresholds only)" : first.baseline());
+            BREACH_THRESHOLD.setLocal(execution, first.threshold());
+            BREACH_SUMMARY.setLocal(execution, "Probe round " + round + " breached: " + breaches.stream()
+                    .map(b -> b.probe() + " on " + b.node() + ": " + String.join(", ", b.problems()))
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+}

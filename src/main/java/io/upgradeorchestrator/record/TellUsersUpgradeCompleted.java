@@ -1,0 +1,117 @@
+package io.upgradeorchestrator.record;
+
+import static io.upgradeorchestrator.record.UpgradeClosureProcess.COMPLETION_SENT_TO;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.upgradeorchestrator.inventory.InventoryService;
+import io.upgradeorchestrator.inventory.InventorySystem;
+import io.upgradeorchestrator.notification.MailService;
+import io.upgradeorchestrator.notification.OutgoingMail;
+import io.upgradeorchestrator.notification.RecipientResolver;
+import io.upgradeorchestrator.notification.UpgradeMailModel;
+
+/**
+ * Tells the affected users (the system's notification list and those of the systems that depend on it) that the
+ * system is available again on the new version, what changed and the known limitations (issues accepted or still
+ * being fixed forward during monitoring).
+ */
+@Component("tellUsersUpgradeCompleted")
+class TellUsersUpgradeCompleted implements JavaDelegate {
+
+    static final String TEMPLATE = "upgrade-completed";
+
+    private final InventoryService inventory;
+    private final MailService mailService;
+    private final RecipientResolver recipients;
+
+    TellUsersUpgradeCompleted(InventoryService inventory, MailService mailService, RecipientResolver recipients) {
+        this.inventory = inventory;
+        this.mailService = mailService;
+        this.recipients = recipients;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        InventorySystem system = inventory.require(SYSTEM_ID.require(execution));
+        List<String> to = affectedUsers(system, inventory.dependentsOf(system.id()));
+        Map<String, Object> model = new LinkedHashMap<>(UpgradeMailModel.from(execution));
+        model.putIfAbsent("systemName", system.name());
+        model.put("whatChanged", whatChanged(model));
+        model.put("knownLimitations", knownLimitations((String) model.get("issuesFound")));
+        model.put("releaseNotesLink", model.get("releaseNotesUrl"));
+        model.put("contact", contact(system));
+        mailService.send(new OutgoingMail(to, TEMPLATE, model));
+        COMPLETION_SENT_TO.set(execution, String.join(", ", to));
+    }
+
+    static List<String> affectedUsers(InventorySystem system, List<InventorySystem> dependents) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> to = new ArrayList<>();
+        List<InventorySystem> all = new ArrayList<>();
+        all.add(system);
+        all.addAll(dependents);
+        for (InventorySystem each : all) {
+            for (String address : each.notificationList()) {
+                if (seen.add(address.strip().toLowerCase(Locale.ROOT))) {
+                    to.add(address.strip());
+                }
+            }
+        }
+        if (to.isEmpty()) {
+            throw new IllegalStateException("Nobody to tell that " + system.id() + " is upgraded: the inventory gives"
+                    + " no notificationList for it or the systems that depend on it");
+        }
+        return to;
+    }
+
+    private static List<String> whatChanged(Map<String, Object> model) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Version " + model.get("targetVersion") + (model.get("currentVersion") == null ? ""
+                : " replaces " + model.get("currentVersion")));
+        Object purpose = model.get("purpose");
+        if (purpose != null) {
+            lines.add("Purpose: " + purpose);
+        }
+        Object configuration = model.get("changedConfiguration");
+        if (configuration != null) {
+            configuration.toString().lines().map(String::strip).filter(l -> !l.isEmpty())
+                    .forEach(line -> lines.add("Configuration: " + line));
+        }
+        return lines;
+    }
+
+    /** What users may notice: issues accepted or being fixed forward, without who decided. */
+    static List<String> knownLimitations(String issuesFound) {
+        List<String> limitations = new ArrayList<>();
+        if (issuesFound == null) {
+            return limitations;
+        }
+        for (String line : issuesFound.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            int by = line.lastIndexOf(" — ");
+            String about = by < 0 ? line : line.substring(0, by);
+            String decision = by < 0 ? "" : line.substring(by + 3);
+            int space = about.indexOf(' ');
+            about = space < 0 ? about : about.substring(space + 1); // drop the timestamp
+            limitations.add(about + (decision.startsWith("FIX_FORWARD") ? " (a fix is on its way)"
+                    : decision.startsWith("ACCEPT") ? " (accepted for now)" : ""));
+        }
+        return limitations;
+    }
+
+    private String contact(InventorySystem system) {
+        List<String> owners = recipients.groupAddresses(system.ownerGroup());
+        return owners.isEmpty() ? null : "the owners of " + system.name() + ": " + String.join(", ", owners);
+    }
+}

@@ -1,0 +1,85 @@
+package io.upgradeorchestrator.record;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.upgradeorchestrator.notification.MailAttachment;
+
+/**
+ * The upgrade record: written from the upgrade's facts, stored as JSON text, shown as a readable HTML page
+ * ({@code templates/record/upgrade-record.html}) for the API and as the closing mail's attachment.
+ */
+@Service
+public class UpgradeRecords {
+
+    static final String TEMPLATE = "record/upgrade-record";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final UpgradeRecordWriter writer;
+    private final UpgradeRecordRepository repository;
+    private final ITemplateEngine templates;
+
+    UpgradeRecords(UpgradeRecordWriter writer, UpgradeRecordRepository repository, ITemplateEngine templates) {
+        this.writer = writer;
+        this.repository = repository;
+        this.templates = templates;
+    }
+
+    /** Writes the record from the facts and stores it (replacing an earlier version). */
+    public StoredRecord store(Map<String, Object> variables, String status, Instant writtenAt, Instant reviewedAt) {
+        ObjectNode record = writer.write(new UpgradeRecordWriter.Facts(variables, status, writtenAt, reviewedAt));
+        String upgradeId = record.path("upgradeId").asText(null);
+        if (upgradeId == null) {
+            throw new IllegalArgumentException("The upgrade record needs the variable upgradeId");
+        }
+        String closedAs = record.path("closedAs").asText(null);
+        if (!UpgradeClosureProcess.COMPLETED.equals(closedAs) && !UpgradeClosureProcess.ROLLED_BACK.equals(closedAs)) {
+            throw new IllegalArgumentException("closeAs must be COMPLETED or ROLLED_BACK, is '" + closedAs
+                    + "': the caller of 'Close upgrade' sets it");
+        }
+        StoredRecord stored;
+        try {
+            stored = new StoredRecord(upgradeId, closedAs, status, JSON.writeValueAsString(record), writtenAt,
+                    reviewedAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        repository.save(stored);
+        return stored;
+    }
+
+    public Optional<StoredRecord> find(String upgradeId) {
+        return repository.find(upgradeId);
+    }
+
+    /** The record as a page a person reads. */
+    public String html(StoredRecord record) {
+        Map<String, Object> model;
+        try {
+            model = JSON.readValue(record.json(), new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored record of " + record.upgradeId() + " is not JSON", e);
+        }
+        Context context = new Context(Locale.ENGLISH);
+        context.setVariable("record", model);
+        return templates.process(TEMPLATE, context);
+    }
+
+    public MailAttachment attachment(StoredRecord record) {
+        return new MailAttachment("upgrade-record-" + record.upgradeId() + ".html", "text/html; charset=UTF-8",
+                html(record).getBytes(StandardCharsets.UTF_8));
+    }
+}
