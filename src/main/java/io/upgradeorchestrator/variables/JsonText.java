@@ -21,7 +21,7 @@ public final class JsonText {
     }
 
     public static String of(TypedValue value) {
-        if (value == null || value.getValue() == null && !(value instanceof ObjectValue)) {
+        if (value == null) {
             return null;
         }
         if (value instanceof ObjectValue object) {
