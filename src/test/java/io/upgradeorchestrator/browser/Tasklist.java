@@ -2,6 +2,8 @@ package io.upgradeorchestrator.browser;
 
 import java.nio.file.Path;
 
+import org.camunda.bpm.engine.task.Task;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -66,6 +68,14 @@ final class Tasklist {
         page.locator(".tasks-list li.task h4 a", new Page.LocatorOptions().setHasText(taskName)).first().click();
         page.locator(".task-details h2, .task-details .names", new Page.LocatorOptions().setHasText(taskName)).first()
                 .waitFor();
+        return new CamundaForm(page.locator(".task-details"));
+    }
+
+    /** Opens one task by its id (Tasklist's own link to a task) and waits for its form. */
+    CamundaForm openTask(Task task) {
+        page.navigate(baseUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+        page.locator(".task-details h2, .task-details .names", new Page.LocatorOptions().setHasText(task.getName()))
+                .first().waitFor();
         return new CamundaForm(page.locator(".task-details"));
     }
 
