@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,11 @@ class FormsBrowserTest {
     int port;
     @Autowired
     Upgrades upgrades;
+
+    @BeforeEach
+    void freshDemoTarget() {
+        upgrades.freshDemoTarget(); // earlier tests may have broken demo nodes on purpose
+    }
 
     static BrowserSession browser;
 
@@ -84,6 +90,7 @@ class FormsBrowserTest {
         // an upgrade sent back by the approver
         ProcessInstance sentBack = upgrades.start("rita", Upgrades.request("finance-reports", "8.2.1", "PERFORMANCE"));
         review(sentBack, "LOW");
+        upgrades.prepareAndConfirmWindow(sentBack, "olga");
         upgrades.complete("cora", sentBack, "Task_ApproveUpgrade",
                 values("decision", "SEND_BACK", "decisionComment", "Explain the performance gain"));
         upgrades.runJobs(sentBack);

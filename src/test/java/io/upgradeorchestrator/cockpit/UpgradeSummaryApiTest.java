@@ -4,6 +4,7 @@ import static io.upgradeorchestrator.testing.Upgrades.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,13 +30,18 @@ class UpgradeSummaryApiTest {
     @Autowired
     Upgrades upgrades;
 
+    @BeforeEach
+    void freshDemoTarget() {
+        upgrades.freshDemoTarget(); // earlier tests may have broken demo nodes on purpose
+    }
+
     @Test
     void shouldSummarizeAnUpgradeWithItsApprovalRounds() {
         ProcessInstance upgrade = upgrades.start("rita", Upgrades.request("finance-reports", "8.2.1", "PERFORMANCE"));
         String id = upgrades.businessKey(upgrade);
         upgrades.runJobs(upgrade);
         upgrades.complete("olga", upgrade, "Task_ReviewBusinessImpact", values("businessImpact", "LOW"));
-        upgrades.runJobs(upgrade);
+        upgrades.prepareAndConfirmWindow(upgrade, "olga");
         upgrades.complete("cora", upgrade, "Task_ApproveUpgrade",
                 values("decision", "SEND_BACK", "decisionComment", "Explain the performance gain"));
         upgrades.runJobs(upgrade);
@@ -51,7 +57,10 @@ class UpgradeSummaryApiTest {
         assertThat(summary.at("/approvalRounds/0/approvals/0/approver").asText()).isEqualTo("cora");
         assertThat(summary.at("/approvalRounds/0/approvals/0/comment").asText()).isEqualTo("Explain the performance gain");
         assertThat(summary.at("/upgrade/openTasks/0/taskDefinitionKey").asText()).isEqualTo("Task_ReviseRequest");
-        assertThat(summary.get("actionRuns")).isEmpty();
+        // the backup readiness ran against the demo target: backup, verify, restore, verify restore
+        assertThat(summary.get("actionRuns").findValuesAsText("actionName"))
+                .containsSubsequence("backup", "verifyBackup", "restore", "verifyRestore");
+        assertThat(summary.get("actionRuns").findValuesAsText("status")).containsOnly("SUCCEEDED");
 
         // sam (security) may not read upgrade history: the upgrade does not exist for him
         assertThat(http.get("sam", "/api/upgrades/" + id + "/summary").status()).isEqualTo(404);

@@ -215,7 +215,7 @@ class MaintenanceWindowProcessTest {
         assertThat((String) upgrades.variable(window, "supportConfirmations")).contains(
                 "olga is available", "dora is NOT available");
 
-        Instant later = start.plus(14, ChronoUnit.DAYS);
+        Instant later = Upgrades.nextQuietWindowStart();
         upgrades.complete("rita", replan, values("requestedWindowStart", later.toString(),
                 "requestedWindowEnd", later.plus(8, ChronoUnit.HOURS).toString()));
 
