@@ -81,7 +81,7 @@ class CockpitBrowserTest {
         assertThat(approval.first()).containsText("change-managers");
         assertThat(approval.first()).containsText("SEND_BACK");
         assertThat(approval.first()).containsText("Explain the performance gain");
-        assertThat(summary.locator("[data-test='open-tasks'] tbody tr").first()).containsText("Revise upgrade request");
+        assertThat(summary.locator("[data-test='open-tasks'] tbody tr").first()).containsText("Revise UPG-");
         assertThat(summary.locator("[data-test='action-runs'] tbody tr").first()).containsText("backup");
         assertThat(summary.locator("[data-test='incidents-empty']")).isVisible();
         oscar.screenshot("cockpit-upgrade-tab");

@@ -173,6 +173,7 @@ class TasklistBrowserTest {
         Locator refusal = carl.notifications().filter(new Locator.FilterOptions().setHasText("cannot approve it"));
         assertThat(refusal.first()).containsText("carl requested " + id
                 + " and cannot approve it: an upgrade must be approved by people other than its requester.");
+        assertThat(refusal.first()).not().containsText("ENGINE-"); // the rule's own words, not the engine's wrapping
         carl.screenshot("approve-upgrade-refused-to-requester");
         assertThat(upgrades.task(upgrade, "Task_ApproveUpgrade").getAssignee()).isNull();
         assertThat(carl.completeButton()).isDisabled();
