@@ -1,0 +1,35 @@
+package io.upgradeorchestrator.rollback;
+
+import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.ROLLBACK_SUMMARY;
+import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.ROLLED_BACK;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.upgradeorchestrator.inventory.InventoryService;
+
+/** The compensation handler of a completed wave: rolls back that wave's changed nodes in reverse order. */
+@Component("rollBackWave")
+class RollBackWave implements JavaDelegate {
+
+    private final InventoryService inventory;
+    private final NodeRollback rollback;
+
+    RollBackWave(InventoryService inventory, NodeRollback rollback) {
+        this.inventory = inventory;
+        this.rollback = rollback;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        rollback.rollBackLatestWave(UPGRADE_ID.require(execution), inventory.require(SYSTEM_ID.require(execution)))
+                .ifPresent(done -> {
+                    String before = ROLLBACK_SUMMARY.get(execution);
+                    ROLLBACK_SUMMARY.set(execution, before == null ? done : before + " " + done);
+                    ROLLED_BACK.set(execution, true);
+                });
+    }
+}
