@@ -62,6 +62,10 @@ public class NodeRollback {
      */
     public Optional<String> rollBackLatestWave(String upgradeId, InventorySystem system) {
         List<RolloutNodeResult> touched = touched(upgradeId);
+        if (touched.stream().anyMatch(node -> node.status() == NodeStatus.ROLLBACK_FAILED)) {
+            // a later wave could not be undone: undoing earlier waves now would break the reverse order
+            return Optional.empty();
+        }
         if (touched.isEmpty()) {
             return Optional.empty();
         }
@@ -157,6 +161,8 @@ public class NodeRollback {
             ActionResult rollback = runner.run(nextKey(upgradeId + ":rollback:" + node.nodeId() + ":"), "rollback",
                     runbook.rollback().action(), context(upgradeId, system, node), null);
             if (!rollback.succeeded()) {
+                results.recordRollback(upgradeId, node.nodeId(), NodeStatus.ROLLBACK_FAILED, clock.instant(),
+                        "rollback FAILED: " + rollback.summary());
                 throw new RollbackFailedException("Rollback of node " + node.nodeId() + " (" + node.status()
                         + ", release " + node.fromVersion() + " → " + node.targetVersion() + ") FAILED; "
                         + (done.isEmpty() ? "" : "already rolled back: " + String.join(", ", done) + "; ")

@@ -11,7 +11,12 @@ import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
 
-/** The compensation handler of a completed wave: rolls back that wave's changed nodes in reverse order. */
+/**
+ * The compensation handler of a completed wave: rolls back that wave's changed nodes in reverse order. The engine runs
+ * compensation handlers inside the throwing job and wraps their exceptions, which would hide what failed; so a failed
+ * node is recorded (ROLLBACK_FAILED, and in rollbackSummary) and left to "Roll back nodes still upgraded", which
+ * runs it again as its own job and raises an incident with the node, what ran and what came back.
+ */
 @Component("rollBackWave")
 class RollBackWave implements JavaDelegate {
 
@@ -25,11 +30,16 @@ class RollBackWave implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        rollback.rollBackLatestWave(UPGRADE_ID.require(execution), inventory.require(SYSTEM_ID.require(execution)))
-                .ifPresent(done -> {
-                    String before = ROLLBACK_SUMMARY.get(execution);
-                    ROLLBACK_SUMMARY.set(execution, before == null ? done : before + " " + done);
-                    ROLLED_BACK.set(execution, true);
-                });
+        String done;
+        try {
+            done = rollback.rollBackLatestWave(UPGRADE_ID.require(execution),
+                    inventory.require(SYSTEM_ID.require(execution))).orElse(null);
+        } catch (RollbackFailedException e) {
+            done = e.getMessage();
+        }
+        if (done != null) {
+            String before = ROLLBACK_SUMMARY.get(execution);
+            ROLLBACK_SUMMARY.set(execution, before == null ? done : before + " " + done);
+        }
     }
 }
