@@ -80,7 +80,10 @@ public class FinalBackup {
         }
         boolean verified = backups.size() == nodes.size() && backups.stream().allMatch(NodeBackup::verified);
         long size = backups.stream().filter(b -> b.sizeBytes() != null).mapToLong(NodeBackup::sizeBytes).sum();
-        String perNode = backups.stream().map(NodeBackup::summary).collect(Collectors.joining(" | "));
+        List<String> failedFirst = backups.stream().sorted(java.util.Comparator.comparing(NodeBackup::verified))
+                .map(NodeBackup::summary).toList();
+        String perNode = failedFirst.size() <= 20 ? String.join(" | ", failedFirst)
+                : String.join(" | ", failedFirst.subList(0, 20)) + " | … and " + (failedFirst.size() - 20) + " more";
         if (!verified) {
             NodeBackup failed = backups.get(backups.size() - 1);
             return new Result(folder.toString(), size, null, false, "Final backup FAILED on " + failed.node()

@@ -19,6 +19,7 @@ import io.upgradeorchestrator.inventory.Runbook;
 import io.upgradeorchestrator.rollout.NodeStatus;
 import io.upgradeorchestrator.rollout.RolloutNodeResult;
 import io.upgradeorchestrator.rollout.RolloutNodeResults;
+import io.upgradeorchestrator.rollout.Summaries;
 import io.upgradeorchestrator.runbook.AcceptanceChecks;
 import io.upgradeorchestrator.runbook.HealthAnswer;
 import io.upgradeorchestrator.runbook.RunbookRunner;
@@ -106,7 +107,7 @@ public class NodeRollback {
             done.add(node.nodeId() + " restored from " + node.backupLocation() + " (SHA-256 " + node.backupSha256()
                     + ") and verified");
         }
-        return done.isEmpty() ? "No node changed: no data to restore." : "Data restored: " + String.join("; ", done);
+        return done.isEmpty() ? "No node changed: no data to restore." : "Data restored: " + Summaries.list(done, "; ");
     }
 
     /**
@@ -143,7 +144,7 @@ public class NodeRollback {
         }
         if (!problems.isEmpty()) {
             throw new RollbackFailedException("The old version is not back on " + problems.size() + " of " + checked
-                    + " node(s): " + String.join(" | ", problems));
+                    + " node(s): " + Summaries.fit(Summaries.list(problems, " | ")));
         }
         return "Old version verified on " + checked + " node(s): each runs its release before the upgrade again and"
                 + " passes the CORE checks.";
@@ -165,14 +166,14 @@ public class NodeRollback {
                         "rollback FAILED: " + rollback.summary());
                 throw new RollbackFailedException("Rollback of node " + node.nodeId() + " (" + node.status()
                         + ", release " + node.fromVersion() + " → " + node.targetVersion() + ") FAILED; "
-                        + (done.isEmpty() ? "" : "already rolled back: " + String.join(", ", done) + "; ")
+                        + (done.isEmpty() ? "" : "already rolled back: " + Summaries.list(done, ", ") + "; ")
                         + "what ran and what came back: " + rollback.summary());
             }
             results.recordRollback(upgradeId, node.nodeId(), NodeStatus.ROLLED_BACK, clock.instant(),
                     "rolled back (was " + node.status() + "): " + rollback.summary());
             done.add(node.nodeId());
         }
-        return String.join(", ", done) + " (in this order)";
+        return Summaries.list(done, ", ") + " (in this order)";
     }
 
     private List<RolloutNodeResult> touched(String upgradeId) {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
+import io.upgradeorchestrator.rollout.Summaries;
 
 /** Restores the final backup on every changed node: the migration was irreversible or data changed. */
 @Component("restoreData")
@@ -25,7 +26,7 @@ class RestoreData implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String done = rollback.restoreData(UPGRADE_ID.require(execution), inventory.require(SYSTEM_ID.require(execution)));
-        ROLLBACK_SUMMARY.set(execution, ROLLBACK_SUMMARY.get(execution, "") + " " + done);
+        ROLLBACK_SUMMARY.set(execution, Summaries.fit(ROLLBACK_SUMMARY.get(execution, "") + " " + done));
         DATA_RESTORED.set(execution, true);
     }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
+import io.upgradeorchestrator.rollout.Summaries;
 
 /** Rolls back every node of the upgrade that is still changed, latest first; decides whether data is restored. */
 @Component("rollBackUpgradedNodes")
@@ -28,7 +29,7 @@ class RollBackUpgradedNodes implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String done = rollback.rollBackAll(UPGRADE_ID.require(execution), inventory.require(SYSTEM_ID.require(execution)));
         String before = ROLLBACK_SUMMARY.get(execution);
-        ROLLBACK_SUMMARY.set(execution, before == null ? done : before + " " + done);
+        ROLLBACK_SUMMARY.set(execution, Summaries.fit(before == null ? done : before + " " + done));
         ROLLED_BACK.set(execution, true);
         DATA_RESTORE_NEEDED.set(execution, IRREVERSIBLE_MIGRATION.get(execution, false)
                 || DATA_MIGRATION.get(execution, false));

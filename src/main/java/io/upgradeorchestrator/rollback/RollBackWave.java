@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
+import io.upgradeorchestrator.rollout.Summaries;
 
 /**
  * The compensation handler of a completed wave: rolls back that wave's changed nodes in reverse order. The engine runs
@@ -39,7 +40,7 @@ class RollBackWave implements JavaDelegate {
         }
         if (done != null) {
             String before = ROLLBACK_SUMMARY.get(execution);
-            ROLLBACK_SUMMARY.set(execution, before == null ? done : before + " " + done);
+            ROLLBACK_SUMMARY.set(execution, Summaries.fit(before == null ? done : before + " " + done));
         }
     }
 }

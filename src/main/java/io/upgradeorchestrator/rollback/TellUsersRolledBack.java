@@ -20,6 +20,7 @@ import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.notification.MailService;
 import io.upgradeorchestrator.notification.OutgoingMail;
 import io.upgradeorchestrator.notification.UpgradeMailModel;
+import io.upgradeorchestrator.rollout.Summaries;
 
 /**
  * Tells the users the system is back on its old version: the same people the announcement reached (the system's
@@ -59,7 +60,7 @@ class TellUsersRolledBack implements JavaDelegate {
         model.put("nextSteps", "The upgrade will be planned again; you will get a new announcement before it.");
         model.put("contact", properties.contact());
         mailService.send(new OutgoingMail(recipients, TEMPLATE, model, List.of()));
-        ROLLBACK_NOTIFIED_TO.set(execution, String.join(", ", recipients));
+        ROLLBACK_NOTIFIED_TO.set(execution, Summaries.fit(String.join(", ", recipients)));
     }
 
     static List<String> recipients(InventorySystem system, List<InventorySystem> dependents) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
+import io.upgradeorchestrator.rollout.Summaries;
 import io.upgradeorchestrator.rollout.UpgradeExecutionProcess;
 
 /** Proves the old version is back on every node (health and CORE checks); anything else is an incident. */
@@ -32,8 +33,8 @@ class VerifyOldVersion implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String verified = rollback.verifyOldVersion(UPGRADE_ID.require(execution),
                 inventory.require(SYSTEM_ID.require(execution)));
-        OLD_VERSION_SUMMARY.set(execution, verified);
-        ROLLBACK_SUMMARY.set(execution, ROLLBACK_SUMMARY.get(execution, "").strip() + " " + verified);
+        OLD_VERSION_SUMMARY.set(execution, Summaries.fit(verified));
+        ROLLBACK_SUMMARY.set(execution, Summaries.fit(ROLLBACK_SUMMARY.get(execution, "").strip() + " " + verified));
         UpgradeExecutionProcess.UPGRADE_FINISHED_AT.set(execution, Date.from(clock.instant()));
     }
 }

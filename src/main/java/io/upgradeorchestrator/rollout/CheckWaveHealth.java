@@ -35,9 +35,9 @@ class CheckWaveHealth implements JavaDelegate {
                 FAILURE_THRESHOLD_VAR.get(execution, properties.failureThreshold()));
         RolloutService.Progress progress = rollout.progress(upgradeId);
         WAVE_TRIGGER.set(execution, gate.trigger());
-        WAVE_TRIGGER_DETAIL.set(execution, gate.detail());
+        WAVE_TRIGGER_DETAIL.set(execution, Summaries.fit(gate.detail()));
         NODES_UPGRADED.set(execution, progress.upgraded());
         NODES_FAILED.set(execution, progress.failed());
-        ROLLOUT_SUMMARY.set(execution, progress.summary() + ". Last gate: " + gate.detail());
+        ROLLOUT_SUMMARY.set(execution, Summaries.fit(progress.summary() + ". Last gate: " + gate.detail()));
     }
 }

@@ -33,6 +33,6 @@ class MeasureBaseline implements JavaDelegate {
         Baseline.Result result = baseline.measure(upgradeId, ROLLOUT_RUN_ID.require(execution), system,
                 rollout.plannedNodes(upgradeId, system), TARGET_VERSION.require(execution));
         BASELINE_PROBES.set(execution, result.probes().stream().map(Baseline.ProbeBaseline::asMap).toList());
-        BASELINE_SUMMARY.set(execution, result.summary());
+        BASELINE_SUMMARY.set(execution, Summaries.fit(result.summary()));
     }
 }

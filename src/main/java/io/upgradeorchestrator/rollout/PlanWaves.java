@@ -47,10 +47,9 @@ class PlanWaves implements JavaDelegate {
         PENDING_WAVES.set(execution, waves.stream().map(WavePlanner.Wave::number).toList());
         WAVE_TRIGGER.set(execution, null);
         WAVE_TRIGGER_DETAIL.set(execution, null);
-        ROLLOUT_SUMMARY.set(execution, waves.size() + " wave(s) planned: " + waves.stream()
+        ROLLOUT_SUMMARY.set(execution, Summaries.fit(waves.size() + " wave(s) planned: " + Summaries.list(waves.stream()
                 .map(wave -> (wave.canary() ? "canary " : "wave " + wave.number() + " ") + "("
-                        + wave.nodes().size() + " node(s): " + abbreviate(wave) + ")")
-                .collect(Collectors.joining(", ")));
+                        + wave.nodes().size() + " node(s): " + abbreviate(wave) + ")").toList(), ", ")));
     }
 
     private static String abbreviate(WavePlanner.Wave wave) {

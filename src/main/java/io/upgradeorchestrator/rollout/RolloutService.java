@@ -140,7 +140,7 @@ public class RolloutService {
         String detail = (canary ? "Canary wave " : "Wave ") + wave + ": " + healthy + " of " + nodes.size()
                 + " node(s) healthy on the target release, " + failed + " upgrade(s) failed, " + unhealthy
                 + " node(s) failed the health check; " + failedInRollout + " failed upgrade(s) in the rollout"
-                + " (threshold " + threshold + ")." + (problems.isEmpty() ? "" : " " + String.join(" | ", problems));
+                + " (threshold " + threshold + ")." + (problems.isEmpty() ? "" : " " + Summaries.list(problems, " | "));
         return new HealthGate(wave, healthy, unhealthy, failed, failedInRollout, trigger, detail);
     }
 

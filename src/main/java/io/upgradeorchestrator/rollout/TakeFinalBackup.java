@@ -38,6 +38,6 @@ class TakeFinalBackup implements JavaDelegate {
         FINAL_BACKUP_SHA256.set(execution, result.sha256());
         FINAL_BACKUP_SIZE_BYTES.set(execution, result.sizeBytes());
         FINAL_BACKUP_VERIFIED.set(execution, result.verified());
-        FINAL_BACKUP_SUMMARY.set(execution, result.summary());
+        FINAL_BACKUP_SUMMARY.set(execution, Summaries.fit(result.summary()));
     }
 }

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import io.upgradeorchestrator.rollout.Summaries;
+
 /**
  * "Check manually" needs what was checked and a yes or no; a "no" needs the findings and becomes the rollback
  * trigger MANUAL_CHECK_FAILED. Enforced here because form validation runs only in the browser.
@@ -37,6 +39,7 @@ class ManualChecksRule implements TaskListener {
         String who = task.getAssignee() == null ? "" : " by " + task.getAssignee();
         String summary = (ok ? "Manual checks passed" : "Manual checks FAILED") + who + ": " + done.strip()
                 + (findings == null || findings.isBlank() ? "" : ". Findings: " + findings.strip());
+        summary = Summaries.fit(summary);
         MANUAL_CHECK_SUMMARY.set(task.getExecution(), summary);
         MANUAL_CHECKS_OK.set(task.getExecution(), ok);
         task.removeVariableLocal(MANUAL_CHECKS_OK.name());

@@ -17,6 +17,7 @@ import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.rollout.NodeStatus;
 import io.upgradeorchestrator.rollout.RolloutNodeResult;
 import io.upgradeorchestrator.rollout.RolloutNodeResults;
+import io.upgradeorchestrator.rollout.Summaries;
 
 /** At "Upgrade carried out": the outcome, the finish time and what changed, for monitoring and the record. */
 @Component("recordUpgradeCarriedOut")
@@ -46,10 +47,10 @@ class RecordUpgradeCarriedOut implements ExecutionListener {
         String items = system.configurationItems().isEmpty() ? "none declared in the inventory"
                 : system.configurationItems().stream().map(item -> item.name() + " (" + item.kind() + ")")
                 .collect(Collectors.joining(", "));
-        CHANGED_CONFIGURATION.set(execution, "Release switched to " + nodes.stream().findFirst()
+        CHANGED_CONFIGURATION.set(execution, Summaries.fit("Release switched to " + nodes.stream().findFirst()
                 .map(RolloutNodeResult::targetVersion).orElse("?") + " on " + upgraded + " of " + nodes.size()
                 + " production node(s) (" + releases + ") by the runbook's upgrade step. Configuration items of the"
-                + " system, all in the final backup: " + items + ".");
+                + " system, all in the final backup: " + items + "."));
         EXECUTION_OUTCOME.set(execution, COMPLETED);
         UPGRADE_FINISHED_AT.set(execution, Date.from(clock.instant()));
         if (VERIFICATION_PASSED.get(execution) == null) {

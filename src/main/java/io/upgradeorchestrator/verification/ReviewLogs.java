@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.rollout.RolloutNodeResults;
+import io.upgradeorchestrator.rollout.Summaries;
 
 /** Reviews the runbook's logs since the window's start (or the upgrade's, if earlier) and lists what it found. */
 @Component("reviewLogs")
@@ -38,6 +39,6 @@ class ReviewLogs implements JavaDelegate {
                 : started;
         Verification.LogReview review = verification.reviewLogs(upgradeId, ROLLOUT_RUN_ID.require(execution),
                 inventory.require(SYSTEM_ID.require(execution)), results.findByUpgradeId(upgradeId), since);
-        LOG_REVIEW_SUMMARY.set(execution, review.summary());
+        LOG_REVIEW_SUMMARY.set(execution, Summaries.fit(review.summary()));
     }
 }

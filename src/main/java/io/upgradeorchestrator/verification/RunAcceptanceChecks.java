@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.rollout.RolloutNodeResults;
+import io.upgradeorchestrator.rollout.Summaries;
 
 /** Runs the acceptance checks, CORE first; a CORE failure becomes the rollback trigger CORE_CHECK_FAILED. */
 @Component("runAcceptanceChecks")
@@ -32,10 +33,10 @@ class RunAcceptanceChecks implements JavaDelegate {
                 inventory.require(SYSTEM_ID.require(execution)), results.findByUpgradeId(upgradeId));
         CORE_CHECKS_PASSED.set(execution, acceptance.corePassed());
         VERIFICATION_PASSED.set(execution, acceptance.allPassed());
-        VERIFICATION_SUMMARY.set(execution, acceptance.summary());
+        VERIFICATION_SUMMARY.set(execution, Summaries.fit(acceptance.summary()));
         if (!acceptance.corePassed()) {
             ROLLBACK_TRIGGER.set(execution, Triggers.CORE_CHECK_FAILED);
-            ROLLBACK_TRIGGER_DETAIL.set(execution, acceptance.coreFailure());
+            ROLLBACK_TRIGGER_DETAIL.set(execution, Summaries.fit(acceptance.coreFailure()));
         }
     }
 }

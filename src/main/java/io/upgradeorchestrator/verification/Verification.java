@@ -12,6 +12,7 @@ import io.upgradeorchestrator.action.ActionResult;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Runbook;
 import io.upgradeorchestrator.rollout.RolloutNodeResult;
+import io.upgradeorchestrator.rollout.Summaries;
 import io.upgradeorchestrator.runbook.AcceptanceChecks;
 import io.upgradeorchestrator.runbook.RunbookRunner;
 
@@ -22,9 +23,6 @@ import io.upgradeorchestrator.runbook.RunbookRunner;
  */
 @Service
 public class Verification {
-
-    /** Findings listed in a summary; the rest is counted (a fleet can produce thousands). */
-    static final int LISTED = 20;
 
     private final RunbookRunner runner;
 
@@ -107,8 +105,7 @@ public class Verification {
     }
 
     private static String list(List<String> items) {
-        return items.size() <= LISTED ? String.join(" | ", items)
-                : String.join(" | ", items.subList(0, LISTED)) + " | … and " + (items.size() - LISTED) + " more";
+        return Summaries.list(items, " | ");
     }
 
     private static ActionContext context(String upgradeId, InventorySystem system, RolloutNodeResult node,
