@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A staged rollout over 1,000 production nodes with no-op runbook commands (inventory-fleet/fleet.yaml), in its own
@@ -26,6 +27,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "fleet"})
+// a second engine in the test JVM: closed right after, so the webapps of the shared test context never see it
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class FleetRolloutTest {
 
     @Autowired
