@@ -6,10 +6,11 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.stereotype.Component;
+
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -20,13 +21,19 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * for a rule about who may act, 400 for a bad value — with the rule's own message, so Tasklist and REST
  * clients show a readable refusal. Everything else goes to Camunda's own handler.
  */
-@Component
-class EngineRestRuleViolations implements ResourceConfigCustomizer {
+public class EngineRestRuleViolations implements ForcedAutoDiscoverable {
 
+    /**
+     * Registered with every Jersey application of the engine: {@code /engine-rest} and the webapps' own copy of
+     * it that Tasklist calls ({@code /camunda/api/engine}). Found through
+     * {@code META-INF/services/org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable}.
+     */
     @Override
-    public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-        config.register(RuleViolationMapper.class);
-        config.register(WrappedRuleViolationMapper.class);
+    public void configure(FeatureContext context) {
+        if (!context.getConfiguration().isRegistered(RuleViolationMapper.class)) {
+            context.register(RuleViolationMapper.class);
+            context.register(WrappedRuleViolationMapper.class);
+        }
     }
 
     /** The cause our rules threw, when a listener exception carries one; else {@code null}. */

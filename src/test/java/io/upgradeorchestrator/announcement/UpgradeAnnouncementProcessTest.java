@@ -38,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import io.upgradeorchestrator.testing.Mails;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
@@ -87,7 +88,7 @@ class UpgradeAnnouncementProcessTest {
         assertThat(Arrays.stream(mail.getRecipients(MimeMessage.RecipientType.TO)).map(Address::toString))
                 .containsExactlyElementsOf(AFFECTED);
         assertThat(mail.getSubject()).startsWith("Planned maintenance: Billing database (PostgreSQL), ");
-        String text = text(mail);
+        String text = Mails.text(mail);
         assertThat(text).contains(
                 "Billing database (PostgreSQL) (Invoicing, Payment collection, Dunning) stays up but with short"
                         + " interruptions",
@@ -99,7 +100,7 @@ class UpgradeAnnouncementProcessTest {
                 "Operations (operations): oscar@example.org",
                 "https://example.org/release-notes");
 
-        Calendar invite = new CalendarBuilder().build(attachment(mail, "upgrade.ics"));
+        Calendar invite = new CalendarBuilder().build(Mails.attachment(mail, "upgrade.ics"));
         assertThat(invite.getProperty(Property.METHOD).map(Property::getValue)).contains("REQUEST");
         VEvent event = invite.<VEvent>getComponents("VEVENT").get(0);
         assertThat(value(event, Property.UID)).isEqualTo("upgrade-" + upgradeId + "@upgrade-orchestrator");
@@ -123,7 +124,7 @@ class UpgradeAnnouncementProcessTest {
         assertThat(smtp.getReceivedMessages()).hasSize(2 * AFFECTED.size());
         MimeMessage reminderMail = smtp.getReceivedMessages()[AFFECTED.size()];
         assertThat(reminderMail.getSubject()).startsWith("Reminder: Billing database (PostgreSQL) maintenance starts ");
-        assertThat(text(reminderMail)).contains("Please finish and save your work before");
+        assertThat(Mails.text(reminderMail)).contains("Please finish and save your work before");
         assertThat(upgrades.variable(announcement, "remindedAt")).isInstanceOf(Date.class);
         BpmnAwareTests.assertThat(announcement).isWaitingAt(UpgradeAnnouncementProcess.TIMER_WINDOW_STARTS);
         assertThat(timer(announcement).getDuedate()).isEqualTo(Date.from(start));
@@ -157,7 +158,7 @@ class UpgradeAnnouncementProcessTest {
 
         upgrades.runJobs(announcement);
 
-        VEvent event = new CalendarBuilder().build(attachment(smtp.getReceivedMessages()[0], "upgrade.ics"))
+        VEvent event = new CalendarBuilder().build(Mails.attachment(smtp.getReceivedMessages()[0], "upgrade.ics"))
                 .<VEvent>getComponents("VEVENT").get(0);
         assertThat(value(event, Property.SEQUENCE)).isEqualTo("1");
         assertThat(upgrades.variable(announcement, "announcementSequence")).isEqualTo(1);
@@ -191,36 +192,5 @@ class UpgradeAnnouncementProcessTest {
 
     private static String value(VEvent event, String name) {
         return event.getProperty(name).map(Property::getValue).orElse(null);
-    }
-
-    private static InputStream attachment(Part part, String fileName) throws Exception {
-        for (Part each : parts(part)) {
-            if (fileName.equals(each.getFileName())) {
-                return each.getInputStream();
-            }
-        }
-        throw new AssertionError("No attachment " + fileName);
-    }
-
-    private static String text(Part part) throws Exception {
-        StringBuilder text = new StringBuilder();
-        for (Part each : parts(part)) {
-            if (each.isMimeType("text/plain") && each.getFileName() == null) {
-                text.append(each.getContent());
-            }
-        }
-        return text.toString();
-    }
-
-    private static List<Part> parts(Part part) throws Exception {
-        List<Part> all = new ArrayList<>();
-        all.add(part);
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                all.addAll(parts(child));
-            }
-        }
-        return all;
     }
 }

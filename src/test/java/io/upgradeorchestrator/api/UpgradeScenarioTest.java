@@ -2,7 +2,12 @@ package io.upgradeorchestrator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +20,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import io.upgradeorchestrator.testing.Http;
+import io.upgradeorchestrator.testing.Mails;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
@@ -68,8 +80,8 @@ class UpgradeScenarioTest {
                 Http.json(Map.of("userId", "olga"))).status()).isEqualTo(204);
         Http.Reply reviewed = http.post("olga", "/engine-rest/task/" + review.get("id").asText() + "/submit-form",
                 Http.json(Map.of("variables", Map.of(
-                        "businessImpact", Map.of("value", "LOW"),
-                        "impactNotes", Map.of("value", "Reports can wait a night")))));
+                        "businessImpact", Map.of("value", "MEDIUM"),
+                        "impactNotes", Map.of("value", "Month-end reports are late if it fails")))));
         assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(204);
         upgrades.runJobs(upgrade);
 
@@ -82,6 +94,13 @@ class UpgradeScenarioTest {
         upgrades.runJobs(upgrade);
         JsonNode prepared = http.get("carl", "/api/upgrades/" + id).json();
         assertThat(prepared.get("phase").asText()).isEqualTo("WINDOW");
+        // medium risk: rehearsed on the test node, which is back on its old release afterwards
+        assertThat(upgrades.variable(upgrade, "rehearsalPassed")).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, "rehearsalNodes")).isEqualTo("finance-reports-test-1");
+        assertThat(Files.readSymbolicLink(upgrades.demoNode("finance-reports-test-1").resolve("current")))
+                .isEqualTo(Path.of("releases/8.2.0"));
+        assertThat(upgrades.variable(upgrade, "restoreVerified")).isEqualTo(true);
+        assertThat((String) upgrades.variable(upgrade, "backupSha256")).matches("[0-9a-f]{64}");
 
         // every on-call role confirms it is available in the window
         for (String[] onCall : new String[][] {{"olga", "reporting-owners"}, {"oscar", "operations"}, {"dora", "dba"}}) {
@@ -110,23 +129,46 @@ class UpgradeScenarioTest {
         // a requester who is not an approver does not even see the task
         assertThat(http.get("rita", "/engine-rest/task?processInstanceBusinessKey=" + id).json()).isEmpty();
 
-        // cora approves
+        // cora approves as change manager, olga as the system's owner (medium risk needs both)
         assertThat(http.post("cora", "/engine-rest/task/" + approvalId + "/claim",
                 Http.json(Map.of("userId", "cora"))).status()).isEqualTo(204);
         Http.Reply approved = http.post("cora", "/engine-rest/task/" + approvalId + "/submit-form",
                 Http.json(Map.of("variables", Map.of("decision", Map.of("value", "APPROVE")))));
         assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+        JsonNode ownerApproval = openTask("olga", id, "Task_ApproveUpgrade");
+        http.post("olga", "/engine-rest/task/" + ownerApproval.get("id").asText() + "/claim", Http.json(Map.of("userId", "olga")));
+        Http.Reply ownerApproved = http.post("olga", "/engine-rest/task/" + ownerApproval.get("id").asText() + "/submit-form",
+                Http.json(Map.of("variables", Map.of("decision", Map.of("value", "APPROVE")))));
+        assertThat(ownerApproved.status()).as(ownerApproved.body()).isEqualTo(204);
         upgrades.runJobs(upgrade);
 
         JsonNode finalState = http.get("carl", "/api/upgrades/" + id).json();
         assertThat(finalState.get("status").asText()).isEqualTo("RUNNING");
         assertThat(finalState.get("phase").asText()).isEqualTo("ANNOUNCE");
         assertThat(finalState.get("approvalOutcome").asText()).isEqualTo("APPROVED");
-        assertThat(finalState.get("riskLevel").asText()).isEqualTo("LOW");
+        assertThat(finalState.get("riskLevel").asText()).isEqualTo("MEDIUM");
         assertThat(finalState.get("openTasks")).isEmpty();
         assertThat(mailSubjects()).anyMatch(s -> s.startsWith("Approval needed: " + id))
                 .anyMatch(s -> s.startsWith("Approved: " + id))
                 .anyMatch(s -> s.startsWith("Planned maintenance: Finance reporting (internal)"));
+
+        // the affected users' invite: a calendar entry for exactly the window
+        MimeMessage announcement = Arrays.stream(smtp.getReceivedMessages()).filter(message -> subject(message)
+                .startsWith("Planned maintenance")).findFirst().orElseThrow();
+        VEvent event = new CalendarBuilder().build(Mails.attachment(announcement, "upgrade.ics"))
+                .<VEvent>getComponents(Component.VEVENT).get(0);
+        assertThat(event.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo("upgrade-" + id + "@upgrade-orchestrator");
+        Date windowStart = (Date) upgrades.variable(upgrade, "windowStart");
+        assertThat(event.getProperty(Property.DTSTART).orElseThrow().getValue())
+                .isEqualTo(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(windowStart.toInstant()));
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode openTask(String user, String upgradeId, String taskDefinitionKey) {

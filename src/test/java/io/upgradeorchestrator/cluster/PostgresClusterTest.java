@@ -119,6 +119,8 @@ class PostgresClusterTest {
         return new SpringApplicationBuilder(UpgradeOrchestratorApplication.class).profiles("postgres").run(
                 "--spring.application.name=upgrade-orchestrator-" + name,
                 "--server.port=0",
+                // Engines register by name in a JVM-wide registry the REST API reads; other tests' engine is "default".
+                "--camunda.bpm.process-engine-name=cluster-" + name,
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + PostgresDatabase.USER,
                 "--spring.datasource.password=",

@@ -79,7 +79,7 @@ public class Upgrades {
                 "https://example.org/release-notes");
     }
 
-    private static synchronized Instant nextQuietWindowStart() {
+    public static synchronized Instant nextQuietWindowStart() {
         Instant earliest = quietSaturdayMorning(30);
         lastWindowStart = lastWindowStart == null || earliest.isAfter(lastWindowStart) ? earliest
                 : quietSaturdayMorning((int) Duration.between(Instant.now(), lastWindowStart).toDays() + 7);

@@ -60,7 +60,7 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldConfirmAWindowThatFitsWhenEveryOnCallRoleIsAvailable() {
-        Instant start = Upgrades.quietSaturdayMorning(70);
+        Instant start = Upgrades.nextQuietWindowStart();
         ProcessInstance window = start("finance-reports", start, start.plus(8, ChronoUnit.HOURS), Map.of());
 
         List<Task> confirmations = upgrades.tasks(window, MaintenanceWindowProcess.TASK_CONFIRM_AVAILABILITY);
@@ -78,12 +78,14 @@ class MaintenanceWindowProcessTest {
         BpmnAwareTests.assertThat(window).isEnded().hasPassed(MaintenanceWindowProcess.END_WINDOW_CONFIRMED);
         assertThat(upgrades.variable(window, "windowConfirmed")).isEqualTo(true);
         assertThat(upgrades.variable(window, "windowFits")).isEqualTo(true);
-        assertThat(upgrades.variable(window, "requiredWindowMinutes")).isEqualTo(240);
-        assertThat((String) upgrades.variable(window, "windowPlan")).contains("Preparation: 30 min",
-                "Execution: 45 min (canary wave of 1 node;", "Rollback: 1 h (all nodes together;",
-                "Required window: 4 h");
+        // finance-reports' runbook: 15 min preparation, 7 min final backup, 30 min per wave, 30 min verification,
+        // 30 min repair buffer, 15 min rollback decision, 20 min rollback
+        assertThat(upgrades.variable(window, "requiredWindowMinutes")).isEqualTo(147);
+        assertThat((String) upgrades.variable(window, "windowPlan")).contains("Preparation: 15 min",
+                "Execution: 30 min (canary wave of 1 node;", "Rollback: 20 min (all nodes together;",
+                "Required window: 2 h 27 min");
         assertThat(upgrades.variable(window, "rollbackDeadline"))
-                .isEqualTo(Date.from(start.plus(7, ChronoUnit.HOURS)));
+                .isEqualTo(Date.from(start.plus(8, ChronoUnit.HOURS).minus(20, ChronoUnit.MINUTES)));
         assertThat((String) upgrades.variable(window, "windowText")).endsWith("UTC").contains(" – ");
         assertThat((String) upgrades.variable(window, "supportConfirmations")).contains(
                 "Report owner (group reporting-owners): olga is available",
@@ -93,37 +95,37 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldSendAWindowTooShortForTheRollbackBackToTheRequesterAndAcceptALongerOne() {
-        Instant start = Upgrades.quietSaturdayMorning(77);
-        ProcessInstance window = start("finance-reports", start, start.plus(3, ChronoUnit.HOURS), Map.of());
+        Instant start = Upgrades.nextQuietWindowStart();
+        ProcessInstance window = start("finance-reports", start, start.plus(2, ChronoUnit.HOURS), Map.of());
 
         Task replan = upgrades.task(window, MaintenanceWindowProcess.TASK_REPLAN_WINDOW);
         assertThat(replan.getAssignee()).isEqualTo("rita");
         assertThat(replan.getName()).startsWith("Re-plan maintenance window of UPG-");
-        assertThat(problems(replan)).isEqualTo("The window is 3 h long but the upgrade needs 4 h, of which 1 h to"
-                + " roll back (the window plan lists every part): extend it by at least 1 h.");
+        assertThat(problems(replan)).isEqualTo("The window is 2 h long but the upgrade needs 2 h 27 min, of which"
+                + " 20 min to roll back (the window plan lists every part): extend it by at least 27 min.");
         assertThat(upgrades.variable(window, "windowConfirmed")).isEqualTo(false);
 
         upgrades.complete("rita", replan, values("requestedWindowStart", start.toString(),
-                "requestedWindowEnd", start.plus(4, ChronoUnit.HOURS).toString()));
+                "requestedWindowEnd", start.plus(3, ChronoUnit.HOURS).toString()));
 
         assertThat(upgrades.variable(window, "windowFits")).isEqualTo(true);
-        assertThat(upgrades.variable(window, "windowEnd")).isEqualTo(Date.from(start.plus(4, ChronoUnit.HOURS)));
+        assertThat(upgrades.variable(window, "windowEnd")).isEqualTo(Date.from(start.plus(3, ChronoUnit.HOURS)));
         assertThat(upgrades.tasks(window, MaintenanceWindowProcess.TASK_CONFIRM_AVAILABILITY)).hasSize(3);
     }
 
     @Test
     void shouldPlanWithTheRehearsalsRollbackTimeWhenItTookLonger() {
-        Instant start = Upgrades.quietSaturdayMorning(84);
-        // Four hours would do with the default estimates, but the rehearsal needed three hours to roll back.
+        Instant start = Upgrades.nextQuietWindowStart();
+        // Four hours would do with the runbook's estimates, but the rehearsal needed three hours to roll back.
         ProcessInstance window = start("finance-reports", start, start.plus(4, ChronoUnit.HOURS),
                 Map.of("rehearsalUpgradeMinutes", 60, "rehearsalRollbackMinutes", 180));
 
         Task replan = upgrades.task(window, MaintenanceWindowProcess.TASK_REPLAN_WINDOW);
-        assertThat(problems(replan)).startsWith("The window is 4 h long but the upgrade needs 6 h 15 min, of which"
+        assertThat(problems(replan)).startsWith("The window is 4 h long but the upgrade needs 5 h 37 min, of which"
                 + " 3 h to roll back");
-        assertThat(upgrades.variable(window, "requiredWindowMinutes")).isEqualTo(375);
+        assertThat(upgrades.variable(window, "requiredWindowMinutes")).isEqualTo(337);
         assertThat((String) upgrades.variable(window, "windowPlan")).contains(
-                "Rollback: 3 h (all nodes together; measured in the rehearsal; the default estimate was 1 h)");
+                "Rollback: 3 h (all nodes together; measured in the rehearsal;");
     }
 
     @Test
@@ -141,7 +143,7 @@ class MaintenanceWindowProcessTest {
     @Test
     void shouldRefuseAWindowInThePeakPeriodsOfTheSystem() {
         // A Wednesday mid-month, 10:00–18:00 UTC: business hours of finance-reports.
-        Instant start = Upgrades.quietSaturdayMorning(91).plus(4, ChronoUnit.DAYS).plus(4, ChronoUnit.HOURS);
+        Instant start = Upgrades.nextQuietWindowStart().plus(4, ChronoUnit.DAYS).plus(4, ChronoUnit.HOURS);
         ProcessInstance window = start("finance-reports", start, start.plus(8, ChronoUnit.HOURS), Map.of());
 
         assertThat(problems(upgrades.task(window, MaintenanceWindowProcess.TASK_REPLAN_WINDOW)))
@@ -151,7 +153,7 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldRefuseAWindowThatConflictsWithAnUpgradeOfASystemItDependsOn() {
-        Instant start = Upgrades.quietSaturdayMorning(98);
+        Instant start = Upgrades.nextQuietWindowStart();
         ProcessInstance database = upgrades.start("rita", new UpgradeRequest("billing-db", "16.4", "SECURITY_FIX", null,
                 "fix authentication vulnerability in login", new UpgradeRequest.Window(start.toString(),
                 start.plus(8, ChronoUnit.HOURS).toString()), false, null, null));
@@ -176,7 +178,7 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldValidateTheReplannedWindowLikeANewRequest() {
-        Instant start = Upgrades.quietSaturdayMorning(105);
+        Instant start = Upgrades.nextQuietWindowStart();
         ProcessInstance window = start("finance-reports", start, start.plus(2, ChronoUnit.HOURS), Map.of());
 
         upgrades.complete("rita", upgrades.task(window, MaintenanceWindowProcess.TASK_REPLAN_WINDOW), values(
@@ -199,7 +201,7 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldSendTheWindowBackWhenAnOnCallRoleIsNotAvailableAndAskEveryoneAgain() {
-        Instant start = Upgrades.quietSaturdayMorning(112);
+        Instant start = Upgrades.nextQuietWindowStart();
         ProcessInstance window = start("finance-reports", start, start.plus(8, ChronoUnit.HOURS), Map.of());
 
         upgrades.complete("olga", confirmation(window, "reporting-owners"), values("available", "yes"));
@@ -213,7 +215,7 @@ class MaintenanceWindowProcessTest {
         assertThat((String) upgrades.variable(window, "supportConfirmations")).contains(
                 "olga is available", "dora is NOT available");
 
-        Instant later = start.plus(14, ChronoUnit.DAYS);
+        Instant later = Upgrades.nextQuietWindowStart();
         upgrades.complete("rita", replan, values("requestedWindowStart", later.toString(),
                 "requestedWindowEnd", later.plus(8, ChronoUnit.HOURS).toString()));
 
@@ -231,7 +233,7 @@ class MaintenanceWindowProcessTest {
 
     @Test
     void shouldRequireAnAnswerAndAReasonForARefusal() {
-        Instant start = Upgrades.quietSaturdayMorning(119);
+        Instant start = Upgrades.nextQuietWindowStart();
         ProcessInstance window = start("finance-reports", start, start.plus(8, ChronoUnit.HOURS), Map.of());
         Task dba = confirmation(window, "dba");
 

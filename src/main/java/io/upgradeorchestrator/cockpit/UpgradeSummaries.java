@@ -1,0 +1,120 @@
+package io.upgradeorchestrator.cockpit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.upgradeorchestrator.action.ActionRun;
+import io.upgradeorchestrator.action.ActionRunRepository;
+import io.upgradeorchestrator.api.CurrentUser;
+import io.upgradeorchestrator.approval.ApprovalEntry;
+import io.upgradeorchestrator.approval.ApprovalVariables;
+import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
+import io.upgradeorchestrator.upgrade.UpgradeQueries;
+import io.upgradeorchestrator.upgrade.UpgradeVariables;
+import io.upgradeorchestrator.upgrade.UpgradeView;
+
+/**
+ * Builds an {@link UpgradeSummary}. Whether the caller may see the upgrade is the engine's decision (the caller's
+ * authorization on the process instance's history); once it may, the record is read in full.
+ */
+@Service
+public class UpgradeSummaries {
+
+    private static final TypeReference<List<ApprovalEntry>> APPROVAL_LIST = new TypeReference<>() { };
+
+    private final HistoryService historyService;
+    private final UpgradeQueries queries;
+    private final ActionRunRepository actionRuns;
+    private final CurrentUser currentUser;
+    private final ObjectMapper json;
+
+    UpgradeSummaries(HistoryService historyService, UpgradeQueries queries, ActionRunRepository actionRuns,
+                     CurrentUser currentUser, ObjectMapper json) {
+        this.historyService = historyService;
+        this.queries = queries;
+        this.actionRuns = actionRuns;
+        this.currentUser = currentUser;
+        this.json = json;
+    }
+
+    /** The upgrade that a process instance belongs to: the main process or any phase it called. */
+    public Optional<UpgradeSummary> forProcessInstance(String processInstanceId) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        if (instance == null) {
+            return Optional.empty();
+        }
+        String upgradeId = currentUser.readAsSystem(() -> historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getRootProcessInstanceId()).singleResult().getBusinessKey());
+        return upgradeId == null ? Optional.empty() : forUpgrade(upgradeId);
+    }
+
+    public Optional<UpgradeSummary> forUpgrade(String upgradeId) {
+        return queries.find(upgradeId).map(view -> currentUser.readAsSystem(() -> summary(view)));
+    }
+
+    private UpgradeSummary summary(UpgradeView view) {
+        HistoricProcessInstance root = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(SystemUpgradeProcess.KEY)
+                .processInstanceBusinessKey(view.id()).singleResult();
+        List<UpgradeSummary.ActionRunLine> runs = actionRuns.findByUpgradeId(view.id()).stream()
+                .map(UpgradeSummaries::line).toList();
+        return new UpgradeSummary(view, text(root.getId(), UpgradeVariables.WINDOW_TEXT.name()),
+                text(root.getId(), ApprovalVariables.APPROVERS_SUMMARY.name()), approvalRounds(root), runs);
+    }
+
+    private List<UpgradeSummary.ApprovalRound> approvalRounds(HistoricProcessInstance root) {
+        List<HistoricProcessInstance> rounds = historyService.createHistoricProcessInstanceQuery()
+                .rootProcessInstanceId(root.getId()).processDefinitionKey(ApprovalVariables.PROCESS_KEY)
+                .orderByProcessInstanceStartTime().asc().list();
+        List<UpgradeSummary.ApprovalRound> result = new ArrayList<>();
+        for (HistoricProcessInstance round : rounds) {
+            result.add(new UpgradeSummary.ApprovalRound(result.size() + 1, round.getId(),
+                    text(round.getId(), ApprovalVariables.APPROVAL_OUTCOME.name()), approvals(round.getId())));
+        }
+        return result;
+    }
+
+    private List<ApprovalEntry> approvals(String processInstanceId) {
+        TypedValue value = variable(processInstanceId, ApprovalVariables.APPROVALS.name());
+        if (!(value instanceof ObjectValue object) || object.getValueSerialized() == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(object.getValueSerialized(), APPROVAL_LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable approvals of process instance " + processInstanceId, e);
+        }
+    }
+
+    private String text(String processInstanceId, String name) {
+        TypedValue value = variable(processInstanceId, name);
+        return value == null || value.getValue() == null ? null : value.getValue().toString();
+    }
+
+    private TypedValue variable(String processInstanceId, String name) {
+        List<HistoricVariableInstance> found = historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).variableName(name).disableCustomObjectDeserialization().list();
+        // the process instance's own variable, not a task-local one of the same name
+        return found.stream().filter(v -> v.getActivityInstanceId() == null || processInstanceId.equals(v.getActivityInstanceId()))
+                .findFirst().or(() -> found.stream().findFirst()).map(HistoricVariableInstance::getTypedValue).orElse(null);
+    }
+
+    private static UpgradeSummary.ActionRunLine line(ActionRun run) {
+        return new UpgradeSummary.ActionRunLine(run.actionName(), run.target(), run.kind().name(), run.description(),
+                run.status().name(), run.attempts(), run.exitCode(), run.httpStatus(), run.startedAt(),
+                run.finishedAt(), run.durationMs(), run.summary());
+    }
+}

@@ -1,0 +1,51 @@
+package io.upgradeorchestrator.browser;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * One headless Chromium for a test class. Every {@link #newPage()} is a fresh browser context (its own cookies),
+ * so each person logs in on their own page; screenshots go to {@code target/screenshots}.
+ */
+final class BrowserSession implements AutoCloseable {
+
+    /** Tall enough that a whole Camunda Form fits in one screenshot. */
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 2000;
+    static final double TIMEOUT_MS = 20_000;
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    BrowserSession(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    Page newPage() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(WIDTH, HEIGHT).setLocale("en-US").setTimezoneId("UTC"));
+        context.setDefaultTimeout(TIMEOUT_MS);
+        return context.newPage();
+    }
+
+    static Path screenshot(Page page, String name) {
+        Path file = Paths.get(System.getProperty("browser.screenshots", "target/screenshots")).resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        try {
+            browser.close();
+        } finally {
+            playwright.close();
+        }
+    }
+}

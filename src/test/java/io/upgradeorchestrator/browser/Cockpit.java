@@ -1,0 +1,48 @@
+package io.upgradeorchestrator.browser;
+
+import java.nio.file.Path;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
+
+/** Camunda Cockpit as one person sees it. */
+final class Cockpit {
+
+    private final Page page;
+    private final String appUrl;
+
+    private Cockpit(Page page, int port) {
+        this.page = page;
+        this.appUrl = "http://localhost:" + port + "/camunda/app/cockpit/default/";
+    }
+
+    static Cockpit logIn(BrowserSession browser, int port, String user) {
+        Cockpit cockpit = new Cockpit(browser.newPage(), port);
+        cockpit.page.navigate(cockpit.appUrl);
+        cockpit.page.locator("input[ng-model='username']").fill(user);
+        cockpit.page.locator("input[ng-model='password']").fill(Passwords.of(user));
+        cockpit.page.locator("button[type='submit']").click();
+        cockpit.page.locator("input[ng-model='username']")
+                .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+        return cockpit;
+    }
+
+    /** Opens the runtime view of a process instance and the tab with this label; the tabs take the whole pane. */
+    Locator openInstanceTab(String processInstanceId, String tabLabel) {
+        page.navigate(appUrl + "#/process-instance/" + processInstanceId + "/runtime");
+        Locator tabs = page.locator("[cam-tabs]");
+        tabs.locator("ul.nav-tabs li a", new Locator.LocatorOptions().setHasText(tabLabel)).first().click();
+        // "Show tabs": the diagram pane collapses and the tab's content gets the page
+        page.locator(".ctn-content-top a.hide-collapsable[title='Show tabs']").click();
+        return tabs.locator(".ctn-tabbed-content");
+    }
+
+    Path screenshot(String name) {
+        return BrowserSession.screenshot(page, name);
+    }
+
+    void close() {
+        page.context().close();
+    }
+}
