@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -19,6 +18,9 @@ import io.upgradeorchestrator.inventory.Environment;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
+import io.upgradeorchestrator.runbook.AcceptanceChecks;
+import io.upgradeorchestrator.runbook.HealthAnswer;
+import io.upgradeorchestrator.runbook.ProbeSampler;
 import io.upgradeorchestrator.runbook.RunbookRunner;
 
 /**
@@ -36,11 +38,13 @@ import io.upgradeorchestrator.runbook.RunbookRunner;
 public class Rehearsal {
 
     private final RunbookRunner runner;
+    private final ProbeSampler probes;
     private final RehearsalProperties properties;
     private final BackupProperties backups;
 
-    Rehearsal(RunbookRunner runner, RehearsalProperties properties, BackupProperties backups) {
+    Rehearsal(RunbookRunner runner, ProbeSampler probes, RehearsalProperties properties, BackupProperties backups) {
         this.runner = runner;
+        this.probes = probes;
         this.properties = properties;
         this.backups = backups;
     }
@@ -100,8 +104,7 @@ public class Rehearsal {
 
     /** Whether the health check's answer names {@code version} as a whole word (so 15.6 does not match 15.60). */
     static boolean names(ActionResult health, String version) {
-        return health.output() != null && Pattern.compile("(?<![\\w.])" + Pattern.quote(version) + "(?![\\w.])")
-                .matcher(health.output()).find();
+        return HealthAnswer.names(health, version);
     }
 
     /** The rehearsal of one node, step by step. */
@@ -168,8 +171,7 @@ public class Rehearsal {
 
         /** Core checks first; a failed core check stops the checks. True when all passed. */
         private boolean acceptanceChecks() {
-            List<Runbook.AcceptanceCheck> checks = runbook.acceptanceChecks().stream()
-                    .sorted(Comparator.comparing(Runbook.AcceptanceCheck::priority)).toList();
+            List<Runbook.AcceptanceCheck> checks = AcceptanceChecks.coreFirst(runbook);
             boolean allPassed = true;
             for (Runbook.AcceptanceCheck check : checks) {
                 ActionResult result = check("acceptance: " + check.name(), check.action(), context);
@@ -195,16 +197,16 @@ public class Rehearsal {
             ActionContext baselineContext = new ActionContext(upgradeId, system.id(), baseline.id(), baseline.host(),
                     baseline.version(), targetVersion, null, null);
             for (Runbook.MonitoringProbe probe : runbook.monitoringProbes()) {
-                Sample rehearsal = sample(probe, context);
-                Sample production = sample(probe, baselineContext);
-                long slowdown = rehearsal.medianMillis - production.medianMillis;
-                boolean tooSlow = rehearsal.medianMillis > probe.maxLatencyMillis()
-                        || slowdown > properties.slowdownToleranceMillis() && production.medianMillis > 0
-                        && slowdown * 100 > production.medianMillis * properties.maxSlowdownPercent();
-                boolean tooManyErrors = rehearsal.errorRatePercent > probe.maxErrorRatePercent();
-                String line = probe.name() + ": " + rehearsal.medianMillis + " ms median, " + rehearsal.errorRatePercent
-                        + " % errors on " + node.id() + " vs. baseline " + production.medianMillis + " ms, "
-                        + production.errorRatePercent + " % errors on " + baseline.id() + " (limits "
+                ProbeSampler.Sample rehearsal = sample(probe, context);
+                ProbeSampler.Sample production = sample(probe, baselineContext);
+                long slowdown = rehearsal.medianMillis() - production.medianMillis();
+                boolean tooSlow = rehearsal.medianMillis() > probe.maxLatencyMillis()
+                        || slowdown > properties.slowdownToleranceMillis() && production.medianMillis() > 0
+                        && slowdown * 100 > production.medianMillis() * properties.maxSlowdownPercent();
+                boolean tooManyErrors = rehearsal.errorRatePercent() > probe.maxErrorRatePercent();
+                String line = probe.name() + ": " + rehearsal.medianMillis() + " ms median, " + rehearsal.errorRatePercent()
+                        + " % errors on " + node.id() + " vs. baseline " + production.medianMillis() + " ms, "
+                        + production.errorRatePercent() + " % errors on " + baseline.id() + " (limits "
                         + probe.maxLatencyMillis() + " ms, " + probe.maxErrorRatePercent() + " %)";
                 if (tooSlow || tooManyErrors) {
                     performance.add(line + " — FAILED" + (tooSlow ? ", too slow" : "") + (tooManyErrors
@@ -219,22 +221,9 @@ public class Rehearsal {
             }
         }
 
-        private Sample sample(Runbook.MonitoringProbe probe, ActionContext at) {
-            List<Long> latencies = new ArrayList<>();
-            int errors = 0;
-            int samples = Math.max(1, properties.probeSamples());
-            for (int i = 1; i <= samples; i++) {
-                ActionResult result = runner.run(key + "probe:" + probe.name() + ":" + at.node() + ":" + i,
-                        "probe: " + probe.name(), probe.check(), at, null);
-                if (result.succeeded()) {
-                    latencies.add(result.duration().toMillis());
-                } else {
-                    errors++;
-                }
-            }
-            latencies.sort(Comparator.naturalOrder());
-            long median = latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2);
-            return new Sample(median, errors * 100.0 / samples);
+        private ProbeSampler.Sample sample(Runbook.MonitoringProbe probe, ActionContext at) {
+            return probes.sample(key + "probe:" + probe.name() + ":" + at.node() + ":", probe, at,
+                    properties.probeSamples());
         }
 
         private void rollBack() {
@@ -275,6 +264,4 @@ public class Rehearsal {
         }
     }
 
-    private record Sample(long medianMillis, double errorRatePercent) {
-    }
 }

@@ -22,7 +22,7 @@ class DecisionTableConventionsTest {
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/dmn";
 
     @ParameterizedTest
-    @ValueSource(strings = {"classify-upgrade.dmn", "assess-risk.dmn", "compatibility-verdict.dmn",
+    @ValueSource(strings = {"classify-upgrade.dmn", "assess-risk.dmn", "compatibility-verdict.dmn", "rollback-deadline-policy.dmn",
             "route-approval.dmn"})
     void shouldFollowTheModelingConventions(String resource) throws Exception {
         Document dmn = read(resource);

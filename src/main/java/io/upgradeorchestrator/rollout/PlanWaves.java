@@ -1,0 +1,59 @@
+package io.upgradeorchestrator.rollout;
+
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.*;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.window.MaintenanceWindowProcess.CANARY_NODES;
+import static io.upgradeorchestrator.window.MaintenanceWindowProcess.MAX_PARALLEL_NODES;
+import static io.upgradeorchestrator.window.MaintenanceWindowProcess.STAGED_ROLLOUT;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.upgradeorchestrator.inventory.InventoryService;
+
+/** Marks the upgrade's start and plans the waves (canary first, drift and sites honoured) into the rollout table. */
+@Component("planWaves")
+class PlanWaves implements JavaDelegate {
+
+    private final InventoryService inventory;
+    private final RolloutService rollout;
+    private final RolloutProperties properties;
+    private final Clock clock;
+
+    PlanWaves(InventoryService inventory, RolloutService rollout, RolloutProperties properties, Clock clock) {
+        this.inventory = inventory;
+        this.rollout = rollout;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        UPGRADE_STARTED_AT.set(execution, Date.from(clock.instant()));
+        ROLLOUT_RUN_ID.set(execution, execution.getProcessInstanceId());
+        List<WavePlanner.Wave> waves = rollout.plan(UPGRADE_ID.require(execution),
+                inventory.require(SYSTEM_ID.require(execution)), TARGET_VERSION.require(execution),
+                STAGED_ROLLOUT.get(execution, false), CANARY_NODES.get(execution, properties.canaryNodes()),
+                MAX_PARALLEL_NODES.get(execution, properties.maxParallelNodes()));
+        WAVES_TOTAL.set(execution, waves.size());
+        PENDING_WAVES.set(execution, waves.stream().map(WavePlanner.Wave::number).toList());
+        WAVE_TRIGGER.set(execution, null);
+        WAVE_TRIGGER_DETAIL.set(execution, null);
+        ROLLOUT_SUMMARY.set(execution, Summaries.fit(waves.size() + " wave(s) planned: " + Summaries.list(waves.stream()
+                .map(wave -> (wave.canary() ? "canary " : "wave " + wave.number() + " ") + "("
+                        + wave.nodes().size() + " node(s): " + abbreviate(wave) + ")").toList(), ", ")));
+    }
+
+    private static String abbreviate(WavePlanner.Wave wave) {
+        List<String> ids = wave.nodes().stream().map(node -> node.id()).toList();
+        return ids.size() <= 5 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 3)) + " … " + ids.get(ids.size() - 1);
+    }
+}

@@ -1,0 +1,135 @@
+package io.upgradeorchestrator.rollout;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code rollout_node_result} table (see {@code db/migration/V5__rollout.sql}): the plan and the result of every
+ * production node of an upgrade, one row each. Writes join the caller's transaction (the engine's job), so a job that
+ * fails leaves no half-written result behind; what was done to a node is recorded independently by the action layer.
+ */
+@Repository
+public class RolloutNodeResults {
+
+    private static final String COLUMNS = "upgrade_id, node_id, wave, canary, plan_order, site, host, from_version,"
+            + " target_version, backup_location, backup_sha256, backup_size, status, upgraded_at, rolled_back_at, summary";
+    private static final int SUMMARY_LENGTH = 2000;
+
+    private final JdbcTemplate jdbc;
+
+    RolloutNodeResults(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every node of the upgrade in plan order. */
+    public List<RolloutNodeResult> findByUpgradeId(String upgradeId) {
+        return jdbc.query("select " + COLUMNS + " from rollout_node_result where upgrade_id = ? order by plan_order",
+                this::map, upgradeId);
+    }
+
+    public List<RolloutNodeResult> findByWave(String upgradeId, int wave) {
+        return jdbc.query("select " + COLUMNS + " from rollout_node_result where upgrade_id = ? and wave = ?"
+                + " order by plan_order", this::map, upgradeId, wave);
+    }
+
+    public Optional<RolloutNodeResult> find(String upgradeId, String nodeId) {
+        return jdbc.query("select " + COLUMNS + " from rollout_node_result where upgrade_id = ? and node_id = ?",
+                this::map, upgradeId, nodeId).stream().findFirst();
+    }
+
+    /** Node ids of a wave in plan order. */
+    public List<String> nodeIdsOfWave(String upgradeId, int wave) {
+        return jdbc.queryForList("select node_id from rollout_node_result where upgrade_id = ? and wave = ?"
+                + " order by plan_order", String.class, upgradeId, wave);
+    }
+
+    /** Waves that still have nodes in the plan, in order. */
+    public List<Integer> pendingWaves(String upgradeId) {
+        return jdbc.queryForList("select distinct wave from rollout_node_result where upgrade_id = ?"
+                + " and status = 'PLANNED' order by wave", Integer.class, upgradeId);
+    }
+
+    /** Nodes per status. */
+    public Map<NodeStatus, Integer> countByStatus(String upgradeId) {
+        Map<NodeStatus, Integer> counts = new java.util.EnumMap<>(NodeStatus.class);
+        jdbc.query("select status, count(*) as nodes from rollout_node_result where upgrade_id = ? group by status",
+                row -> {
+                    counts.put(NodeStatus.valueOf(row.getString("status")), row.getInt("nodes"));
+                }, upgradeId);
+        return counts;
+    }
+
+    /** Replaces the upgrade's plan (a re-planned window starts from a fresh plan; nothing of the old one ran). */
+    void replacePlan(String upgradeId, List<RolloutNodeResult> plan) {
+        jdbc.update("delete from rollout_node_result where upgrade_id = ?", upgradeId);
+        List<Object[]> rows = new ArrayList<>();
+        for (RolloutNodeResult node : plan) {
+            rows.add(new Object[] {node.upgradeId(), node.nodeId(), node.wave(), node.canary(), node.planOrder(),
+                    node.site(), node.host(), node.fromVersion(), node.targetVersion(), node.backupLocation(),
+                    node.backupSha256(), node.backupSizeBytes(), node.status().name(), null, null, null});
+        }
+        jdbc.batchUpdate("insert into rollout_node_result (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?)", rows);
+    }
+
+    void recordUpgrade(String upgradeId, String nodeId, NodeStatus status, Instant at, String summary) {
+        update(jdbc.update("update rollout_node_result set status = ?, upgraded_at = ?, summary = ?"
+                + " where upgrade_id = ? and node_id = ?", status.name(), timestamp(at), cut(summary), upgradeId, nodeId),
+                upgradeId, nodeId);
+    }
+
+    void recordBackup(String upgradeId, String nodeId, String location, String sha256, Long sizeBytes) {
+        update(jdbc.update("update rollout_node_result set backup_location = ?, backup_sha256 = ?, backup_size = ?"
+                + " where upgrade_id = ? and node_id = ?", location, sha256, sizeBytes, upgradeId, nodeId),
+                upgradeId, nodeId);
+    }
+
+    public void recordHealth(String upgradeId, String nodeId, NodeStatus status, String summary) {
+        update(jdbc.update("update rollout_node_result set status = ?, summary = ? where upgrade_id = ? and node_id = ?",
+                status.name(), cut(summary), upgradeId, nodeId), upgradeId, nodeId);
+    }
+
+    public void recordRollback(String upgradeId, String nodeId, NodeStatus status, Instant at, String summary) {
+        update(jdbc.update("update rollout_node_result set status = ?, rolled_back_at = ?, summary = ?"
+                + " where upgrade_id = ? and node_id = ?", status.name(), timestamp(at), cut(summary), upgradeId,
+                nodeId), upgradeId, nodeId);
+    }
+
+    private static void update(int rows, String upgradeId, String nodeId) {
+        if (rows != 1) {
+            throw new IllegalStateException("Node " + nodeId + " is not in the rollout plan of " + upgradeId);
+        }
+    }
+
+    private RolloutNodeResult map(ResultSet row, int rowNumber) throws SQLException {
+        return new RolloutNodeResult(row.getString("upgrade_id"), row.getString("node_id"), row.getInt("wave"),
+                row.getBoolean("canary"), row.getInt("plan_order"), row.getString("site"), row.getString("host"),
+                row.getString("from_version"), row.getString("target_version"), row.getString("backup_location"),
+                row.getString("backup_sha256"), row.getObject("backup_size", Long.class),
+                NodeStatus.valueOf(row.getString("status")), instant(row, "upgraded_at"),
+                instant(row, "rolled_back_at"), row.getString("summary"));
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= SUMMARY_LENGTH ? text : text.substring(0, SUMMARY_LENGTH - 1) + "…";
+    }
+}

@@ -1,0 +1,43 @@
+package io.upgradeorchestrator.rollout;
+
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.*;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.upgradeorchestrator.backup.FinalBackup;
+import io.upgradeorchestrator.inventory.InventoryService;
+import io.upgradeorchestrator.inventory.InventorySystem;
+
+/** Takes the final backup of every production node and records each node's file for its rollback. */
+@Component("takeFinalBackup")
+class TakeFinalBackup implements JavaDelegate {
+
+    private final InventoryService inventory;
+    private final RolloutService rollout;
+    private final FinalBackup finalBackup;
+
+    TakeFinalBackup(InventoryService inventory, RolloutService rollout, FinalBackup finalBackup) {
+        this.inventory = inventory;
+        this.rollout = rollout;
+        this.finalBackup = finalBackup;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String upgradeId = UPGRADE_ID.require(execution);
+        InventorySystem system = inventory.require(SYSTEM_ID.require(execution));
+        FinalBackup.Result result = finalBackup.take(upgradeId, ROLLOUT_RUN_ID.require(execution), system,
+                rollout.plannedNodes(upgradeId, system), TARGET_VERSION.require(execution));
+        rollout.recordBackups(upgradeId, result.nodes());
+        FINAL_BACKUP_LOCATION.set(execution, result.location());
+        FINAL_BACKUP_SHA256.set(execution, result.sha256());
+        FINAL_BACKUP_SIZE_BYTES.set(execution, result.sizeBytes());
+        FINAL_BACKUP_VERIFIED.set(execution, result.verified());
+        FINAL_BACKUP_SUMMARY.set(execution, Summaries.fit(result.summary()));
+    }
+}

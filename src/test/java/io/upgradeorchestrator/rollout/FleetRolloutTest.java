@@ -1,0 +1,107 @@
+package io.upgradeorchestrator.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * A staged rollout over 1,000 production nodes with no-op runbook commands (inventory-fleet/fleet.yaml), in its own
+ * application context and database. Every node's result lands in its own row of rollout_node_result; the process
+ * must complete without a single incident. Prints how long it took; no timed assertion (shared build machines).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "fleet"})
+// a second engine in the test JVM: closed right after, so the webapps of the shared test context never see it
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class FleetRolloutTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RolloutNodeResults results;
+
+    @Test
+    void shouldRollOutToAThousandNodesWithoutIncidents() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("upgradeId", "UPG-FLEET-1");
+        variables.put("requester", "rita");
+        variables.put("systemId", "fleet");
+        variables.put("systemName", "Point-of-sale fleet");
+        variables.put("currentVersion", "0.9, 1.0");
+        variables.put("targetVersion", "1.1");
+        variables.put("ownerGroup", "operations");
+        variables.put("upgradeTitle", "UPG-FLEET-1: fleet → 1.1");
+        variables.put("taskPriority", 50);
+        variables.put("riskLevel", "LOW");
+        variables.put("stagedRollout", true);
+        variables.put("canaryNodes", 10);
+        variables.put("maxParallelNodes", 100);
+        variables.put("failureThreshold", 5);
+        variables.put("rollbackAutomatic", false);
+        variables.put("rollbackDecisionOwner", "operations");
+        variables.put("forwardFixOnly", false);
+        variables.put("dataMigration", false);
+        variables.put("irreversibleMigration", false);
+        variables.put("windowStart", Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)));
+        variables.put("windowEnd", Date.from(Instant.now().plus(6, ChronoUnit.HOURS)));
+        variables.put("rollbackDeadline", Date.from(Instant.now().plus(4, ChronoUnit.HOURS)));
+
+        Instant started = Instant.now();
+        ProcessInstance execution = engine.getRuntimeService()
+                .startProcessInstanceByKey(UpgradeExecutionProcess.KEY, "UPG-FLEET-1", variables);
+        int jobs = runAllJobs();
+        Task manualChecks = engine.getTaskService().createTaskQuery().processInstanceId(execution.getId())
+                .taskDefinitionKey(UpgradeExecutionProcess.Elements.CHECK_MANUALLY).singleResult();
+        assertThat(manualChecks).as("the rollout reached the manual checks").isNotNull();
+        engine.getTaskService().claim(manualChecks.getId(), "oscar");
+        engine.getTaskService().complete(manualChecks.getId(), Map.of("manualChecksDone", "spot checks in 3 stores",
+                "manualChecksOk", "yes"));
+        Duration took = Duration.between(started, Instant.now());
+        System.out.printf("Fleet rollout: 1,000 nodes in %s waves, %d jobs, %.1f s%n",
+                engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(execution.getId())
+                        .variableName("wavesTotal").singleResult().getValue(), jobs, took.toMillis() / 1000.0);
+
+        assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(execution.getId())
+                .singleResult().getState()).isEqualTo("COMPLETED");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(execution.getId())
+                .variableName("executionOutcome").singleResult().getValue()).isEqualTo("COMPLETED");
+        List<RolloutNodeResult> rows = results.findByUpgradeId("UPG-FLEET-1");
+        assertThat(rows).hasSize(1000).allMatch(row -> row.status() == NodeStatus.UPGRADED);
+        // drift first: the canary wave and the first nodes of the plan are the ones on the older release
+        assertThat(rows.subList(0, 10)).allMatch(row -> row.canary() && row.fromVersion().equals("0.9"));
+        assertThat(rows.stream().mapToInt(RolloutNodeResult::wave).max().orElseThrow()).isEqualTo(11);
+    }
+
+    /** Drives the job executor's work by hand: every executable job, until none is left. */
+    private int runAllJobs() {
+        int executed = 0;
+        for (int round = 0; round < 10_000; round++) {
+            List<Job> due = engine.getManagementService().createJobQuery().executable().listPage(0, 500);
+            if (due.isEmpty()) {
+                return executed;
+            }
+            for (Job job : due) {
+                engine.getManagementService().executeJob(job.getId());
+                executed++;
+            }
+        }
+        throw new AssertionError("Jobs keep coming after " + executed + " jobs");
+    }
+}

@@ -1,0 +1,467 @@
+package io.upgradeorchestrator.rollout;
+
+import static io.upgradeorchestrator.testing.Upgrades.values;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.FileSystemUtils;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import io.upgradeorchestrator.rollback.UpgradeRollbackProcess;
+import io.upgradeorchestrator.rollout.UpgradeExecutionProcess.Elements;
+import io.upgradeorchestrator.testing.ProcessTest;
+import io.upgradeorchestrator.testing.Smtp;
+import io.upgradeorchestrator.testing.Upgrades;
+
+/**
+ * Every path of "Carry out upgrade" (upgrade-execution.bpmn with upgrade-wave.bpmn, rollback-decision.bpmn and
+ * upgrade-rollback.bpmn), run for real against the demo target under {@code target/test-data}: backups are taken,
+ * production demo nodes upgraded, broken on disk to force failures, and rolled back.
+ */
+@ProcessTest
+class UpgradeExecutionProcessTest {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** billing-portal's notification list (nothing depends on it). */
+    private static final List<String> PORTAL_USERS = List.of("portal-users@example.org", "customer-service@example.org");
+
+    @RegisterExtension
+    static GreenMailExtension smtp = Smtp.server();
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Upgrades upgrades;
+    @Autowired
+    RolloutNodeResults results;
+
+    @BeforeEach
+    void freshDemoTarget() {
+        AbstractAssertions.init(engine);
+        upgrades.freshDemoTarget();
+    }
+
+    @AfterEach
+    void resetClock() {
+        upgrades.resetClock();
+    }
+
+    // --- happy path ---------------------------------------------------------------------------------------
+
+    @Test
+    void shouldBackUpMeasureUpgradeInWavesVerifyAndComplete() throws Exception {
+        String dataBefore = Files.readString(node("billing-portal-fra-2").resolve("data/invoices.csv"));
+        ProcessInstance execution = start("billing-portal", "4.9.0", facts());
+        upgrades.runJobs(execution);
+
+        // manual checks by the system's owners
+        assertThat(upgrades.task(execution, Elements.CHECK_MANUALLY).getTaskDefinitionKey()).isEqualTo(Elements.CHECK_MANUALLY);
+        assertThatThrownBy(() -> upgrades.complete("olga", execution, Elements.CHECK_MANUALLY,
+                values("manualChecksDone", " ", "manualChecksOk", "no")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("manualChecksDone").hasMessageContaining("manualFindings");
+        upgrades.complete("olga", execution, Elements.CHECK_MANUALLY,
+                values("manualChecksDone", "Opened three invoices, paid one", "manualChecksOk", "yes"));
+
+        assertThat(execution).isEnded().hasPassed(Elements.TAKE_FINAL_BACKUP, Elements.MEASURE_BASELINE,
+                Elements.RUN_ACCEPTANCE_CHECKS, Elements.REVIEW_LOGS, Elements.COMPLETED_END)
+                .hasNotPassed(Elements.ROLLED_BACK_END, Elements.WINDOW_TO_REPLAN);
+        assertThat(variable(execution, "executionOutcome")).isEqualTo("COMPLETED");
+
+        // every production node really switched to the target release, its data migrated
+        for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
+            assertThat(Files.readSymbolicLink(node(node).resolve("current"))).isEqualTo(Path.of("releases/4.9.0"));
+        }
+        assertThat(Files.readString(node("billing-portal-fra-2").resolve("data/invoices.csv")))
+                .isNotEqualTo(dataBefore).startsWith("id;customer;amount_cents;currency");
+
+        // the plan: canary first, then the rest; one row per node, none in a process variable
+        String upgradeId = upgrades.businessKey(execution);
+        List<RolloutNodeResult> rows = results.findByUpgradeId(upgradeId);
+        assertThat(rows).extracting(RolloutNodeResult::nodeId)
+                .containsExactly("billing-portal-fra-1", "billing-portal-ber-1", "billing-portal-fra-2");
+        assertThat(rows).extracting(RolloutNodeResult::wave).containsExactly(1, 2, 2);
+        assertThat(rows.get(0).canary()).isTrue();
+        assertThat(rows).allMatch(row -> row.status() == NodeStatus.UPGRADED && row.upgradedAt() != null);
+        assertThat(variable(execution, "wavesTotal")).isEqualTo(2);
+        assertThat(variable(execution, "nodesUpgraded")).isEqualTo(3);
+        assertThat(variable(execution, "nodesFailed")).isEqualTo(0);
+        assertThat((String) variable(execution, "rolloutSummary")).contains("3 UPGRADED of 3 production node(s)");
+
+        // final backup: one verified file per node, a manifest with their checksums
+        Path folder = Path.of((String) variable(execution, "finalBackupLocation"));
+        assertThat(variable(execution, "finalBackupVerified")).isEqualTo(true);
+        assertThat(folder.resolve("SHA256SUMS")).isRegularFile();
+        assertThat(Files.readString(folder.resolve("SHA256SUMS"))).contains(rows.get(0).backupSha256() + "  billing-portal-fra-1.tar.gz");
+        assertThat(variable(execution, "finalBackupSha256")).isEqualTo(sha256(folder.resolve("SHA256SUMS")));
+        assertThat((Long) variable(execution, "finalBackupSizeBytes")).isEqualTo(rows.stream()
+                .mapToLong(RolloutNodeResult::backupSizeBytes).sum());
+        assertThat(rows).allMatch(row -> Files.isRegularFile(Path.of(row.backupLocation())));
+
+        // baseline measured before the change
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> probes = (List<Map<String, Object>>) variable(execution, "baselineProbes");
+        assertThat(probes).hasSize(1);
+        assertThat(probes.get(0)).containsEntry("name", "Health answer").containsEntry("errorRatePercent", 0.0)
+                .containsKey("latencyMillis");
+        assertThat((String) variable(execution, "baselineSummary")).startsWith("Baseline before the change on");
+
+        // verification recorded
+        assertThat(variable(execution, "verificationPassed")).isEqualTo(true);
+        assertThat((String) variable(execution, "verificationSummary"))
+                .contains("CORE Invoices readable passed on 3 node(s)", "STANDARD Settings name the running release passed");
+        assertThat((String) variable(execution, "logReviewSummary")).contains("no errors or warnings");
+        assertThat((String) variable(execution, "manualCheckSummary")).startsWith("Manual checks passed by olga");
+        assertThat((String) variable(execution, "changedConfiguration")).contains("Release switched to 4.9.0 on 3 of 3");
+        assertThat((Date) variable(execution, "upgradeFinishedAt")).isAfterOrEqualTo((Date) variable(execution, "upgradeStartedAt"));
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(execution.getId()).variableName("rollbackTrigger").count()).isZero();
+    }
+
+    // --- rollback at each trigger -------------------------------------------------------------------------
+
+    @Test
+    void shouldRollBackAutomaticallyWhenTheCanaryFails() throws Exception {
+        ProcessInstance execution = start("billing-portal", "4.9.0", facts("rollbackAutomatic", true));
+        runJobsUntil(execution, UpgradeWaveProcess.Elements.UPGRADE_NODE);
+        breakSettings("billing-portal-fra-1"); // the canary: its upgrade migrates the data, then fails
+        upgrades.runJobs(execution);
+
+        assertThat(execution).isEnded().hasPassed(Elements.ROLL_BACK_COMPLETED_WAVES, Elements.ROLL_BACK_WAVE,
+                Elements.RESTORE_AND_VERIFY, Elements.ROLLED_BACK_END).hasNotPassed(Elements.RUN_ACCEPTANCE_CHECKS);
+        assertThat(variable(execution, "executionOutcome")).isEqualTo("ROLLED_BACK");
+        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("CANARY_FAILED");
+        assertThat((String) variable(execution, "rollbackTriggerDetail")).contains("Canary wave 1", "billing-portal-fra-1",
+                "upgrade FAILED", "upgrade.sh");
+        assertThat(variable(execution, "rollbackDecision")).isEqualTo("ROLL_BACK");
+        assertThat(variable(execution, "rollbackDecidedBy")).isEqualTo("automatic (plan)");
+        assertThat(variable(execution, "rolledBack")).isEqualTo(true);
+        assertThat(variable(execution, "dataRestored")).isEqualTo(true);
+        assertThat((String) variable(execution, "rollbackSummary")).contains("Wave 1 rolled back: billing-portal-fra-1",
+                "Data restored", "Old version verified on 3 node(s)");
+
+        // the canary is back on its release with its data; the other nodes were never touched
+        List<RolloutNodeResult> rows = results.findByUpgradeId(upgrades.businessKey(execution));
+        assertThat(rows).extracting(RolloutNodeResult::status)
+                .containsExactly(NodeStatus.ROLLED_BACK, NodeStatus.PLANNED, NodeStatus.PLANNED);
+        for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
+            assertThat(Files.readSymbolicLink(node(node).resolve("current"))).isEqualTo(Path.of("releases/4.8.2"));
+            assertThat(Files.readAllLines(node(node).resolve("data/invoices.csv")).get(0)).isEqualTo("id;customer;amount_cents");
+        }
+        assertThat(Files.readString(node("billing-portal-fra-2").resolve("logs/runbook.log"))).doesNotContain("upgraded");
+
+        // the users are told, the same people the announcement reached
+        assertThat(sentTo("upgrade-rolled-back")).containsExactlyInAnyOrderElementsOf(PORTAL_USERS);
+        assertThat(variable(execution, "rollbackNotifiedTo")).isEqualTo(String.join(", ", PORTAL_USERS));
+    }
+
+    @Test
+    void shouldStopAtTheFailureThresholdContinueOnDecisionAndRollBackAfterAFailedCoreCheck() throws Exception {
+        // not staged: no canary, waves of two; one failed node reaches the threshold
+        ProcessInstance execution = start("billing-portal", "4.9.0", facts("stagedRollout", false));
+        runJobsUntil(execution, UpgradeWaveProcess.Elements.UPGRADE_NODE);
+        breakSettings("billing-portal-ber-1");
+        upgrades.runJobs(execution);
+
+        assertThat(upgrades.task(execution, Elements.DECIDE_ROLLBACK)).isNotNull();
+        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("FAILURE_THRESHOLD");
+        assertThat((String) variable(execution, "rollbackTriggerDetail")).contains("Wave 1", "1 upgrade(s) failed",
+                "billing-portal-ber-1");
+        var decision = upgrades.task(execution, Elements.DECIDE_ROLLBACK);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(decision.getId()))
+                .anyMatch(link -> "portal-owners".equals(link.getGroupId()));
+        assertThat(decision.getDueDate()).isEqualTo(variable(execution, "rollbackDeadline"));
+        assertThatThrownBy(() -> upgrades.complete("olga", decision, values("rollbackDecision", "MAYBE")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("ROLL_BACK, CONTINUE").hasMessageContaining("rollbackReason");
+        upgrades.complete("olga", execution, Elements.DECIDE_ROLLBACK,
+                values("rollbackDecision", "CONTINUE", "rollbackReason", "ber-1 is repaired by hand later"));
+        runJobsUntil(execution, Elements.RUN_ACCEPTANCE_CHECKS);
+        // wave 2 is done; now a node's invoices turn out unreadable
+        Files.writeString(node("billing-portal-fra-2").resolve("data/invoices.csv"), "3001;truncated row\n",
+                StandardOpenOption.APPEND);
+        upgrades.runJobs(execution);
+
+        // wave 2 ran; then the CORE check fails on the broken node
+        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("CORE_CHECK_FAILED");
+        assertThat((String) variable(execution, "verificationSummary")).contains("CORE Invoices readable FAILED on 1 of 3",
+                "billing-portal-fra-2",
+                "remaining checks not run after a CORE failure");
+        assertThat(Files.readSymbolicLink(node("billing-portal-fra-2").resolve("current"))).isEqualTo(Path.of("releases/4.9.0"));
+        upgrades.complete("olga", execution, Elements.DECIDE_ROLLBACK,
+                values("rollbackDecision", "ROLL_BACK", "rollbackReason", "invoices unreadable on ber-1"));
+        upgrades.runJobs(execution);
+
+        assertThat(execution).isEnded().hasPassed(Elements.FIND_REMAINING_WAVES, Elements.ROLLED_BACK_END);
+        assertThat(variable(execution, "rollbackDecidedBy")).isEqualTo("olga");
+        // every completed wave was compensated on its own, latest wave first, each wave in reverse order
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(execution.getId())
+                .activityId(Elements.ROLL_BACK_WAVE).count()).isEqualTo(2);
+        assertThat(rollbackTargets(execution)).containsExactly("billing-portal-fra-2", "billing-portal-ber-1",
+                "billing-portal-fra-1");
+        assertThat((String) variable(execution, "rollbackSummary")).contains("Wave 2 rolled back", "Wave 1 rolled back",
+                "No node left to roll back");
+        for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
+            assertThat(Files.readSymbolicLink(node(node).resolve("current"))).isEqualTo(Path.of("releases/4.8.2"));
+            assertThat(Files.readAllLines(node(node).resolve("data/invoices.csv")).get(0)).isEqualTo("id;customer;amount_cents");
+        }
+        assertThat(variable(execution, "executionOutcome")).isEqualTo("ROLLED_BACK");
+    }
+
+    @Test
+    void shouldApplyTheDeadlinePolicyWhenNobodyDecidesAfterABreachedHealthGate() throws Exception {
+        ProcessInstance execution = start("billing-portal", "4.9.0", facts());
+        runJobsUntil(execution, UpgradeWaveProcess.Elements.CHECK_WAVE_HEALTH); // canary gate
+        runJob(execution, UpgradeWaveProcess.Elements.CHECK_WAVE_HEALTH);
+        runJobsUntil(execution, UpgradeWaveProcess.Elements.CHECK_WAVE_HEALTH); // wave 2 upgraded, gate not yet run
+        // fra-2 was upgraded but does not serve: its switch points at a release that is not there
+        Path current = node("billing-portal-fra-2").resolve("current");
+        Files.delete(current);
+        Files.createSymbolicLink(current, Path.of("releases/9.9.9"));
+        upgrades.runJobs(execution);
+
+        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("HEALTH_GATE");
+        assertThat((String) variable(execution, "rollbackTriggerDetail")).contains("billing-portal-fra-2",
+                "health check does not show release 4.9.0");
+        assertThat(upgrades.task(execution, Elements.DECIDE_ROLLBACK)).isNotNull();
+        upgrades.passTime(java.time.Duration.ofHours(3));
+        upgrades.runJobs(execution);
+
+        assertThat(execution).isEnded().hasPassed(Elements.ROLLED_BACK_END);
+        assertThat(variable(execution, "rollbackDecision")).isEqualTo("ROLL_BACK");
+        assertThat(variable(execution, "rollbackDecidedBy")).isEqualTo("deadline policy");
+        assertThat((String) variable(execution, "rollbackReason")).startsWith("Deadline policy:").contains("service impaired");
+        assertThat(results.findByUpgradeId(upgrades.businessKey(execution))).extracting(RolloutNodeResult::status)
+                .containsOnly(NodeStatus.ROLLED_BACK);
+        assertThat(Files.readSymbolicLink(current)).isEqualTo(Path.of("releases/4.8.2"));
+    }
+
+    @Test
+    void shouldRollBackWhenTheManualCheckSaysNo() throws Exception {
+        ProcessInstance execution = start("billing-portal", "4.9.0", facts());
+        upgrades.runJobs(execution);
+        upgrades.complete("olga", execution, Elements.CHECK_MANUALLY, values("manualChecksDone",
+                "Printed an invoice", "manualChecksOk", "no", "manualFindings", "Invoice PDF shows no currency"));
+        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("MANUAL_CHECK_FAILED");
+        assertThat((String) variable(execution, "manualCheckSummary")).startsWith("Manual checks FAILED by olga")
+                .contains("Invoice PDF shows no currency");
+        upgrades.complete("olga", execution, Elements.DECIDE_ROLLBACK,
+                values("rollbackDecision", "ROLL_BACK", "rollbackReason", "customers cannot read invoices"));
+        upgrades.runJobs(execution);
+
+        assertThat(execution).isEnded().hasPassed(Elements.ROLLED_BACK_END);
+        assertThat(variable(execution, "verificationPassed")).isEqualTo(false);
+        assertThat(rollbackTargets(execution)).containsExactly("billing-portal-fra-2", "billing-portal-ber-1",
+                "billing-portal-fra-1");
+        assertThat(sentTo("upgrade-rolled-back")).containsExactlyInAnyOrderElementsOf(PORTAL_USERS);
+    }
+
+    @Test
+    void shouldNotStartWithoutAVerifiedFinalBackupAndSendTheWindowBackToReplanning() throws Exception {
+        FileSystemUtils.deleteRecursively(node("billing-portal-ber-1").resolve("data"));
+        ProcessInstance execution = start("billing-portal", "4.9.0", facts());
+        upgrades.runJobs(execution);
+
+        assertThat(execution).isEnded().hasPassed(Elements.REPORT_BACKUP_FAILURE, Elements.WINDOW_TO_REPLAN)
+                .hasNotPassed(Elements.MEASURE_BASELINE, Elements.UPGRADE_WAVES);
+        assertThat(variable(execution, "executionOutcome")).isEqualTo("REPLAN_WINDOW");
+        assertThat(variable(execution, "finalBackupVerified")).isEqualTo(false);
+        assertThat((String) variable(execution, "finalBackupSummary")).startsWith("Final backup FAILED on billing-portal-ber-1")
+                .contains("is not a provisioned demo node");
+        assertThat(sentTo("final-backup-failed")).containsExactlyInAnyOrder("oscar@example.org", "rita@example.org");
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).contains("final backup failed, the upgrade did not start");
+        for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2")) {
+            assertThat(Files.readString(node(node).resolve("logs/runbook.log"))).doesNotContain("upgraded");
+        }
+    }
+
+    @Test
+    void shouldRaiseAnIncidentThatSaysWhichNodeWhatRanAndWhatCameBackWhenARollbackFails() throws Exception {
+        ProcessInstance execution = start("billing-portal", "4.9.0", facts("rollbackAutomatic", true));
+        runJobsUntil(execution, UpgradeWaveProcess.Elements.UPGRADE_NODE);
+        breakSettings("billing-portal-fra-1");
+        runJobsUntil(execution, Elements.ROLL_BACK_COMPLETED_WAVES);
+        // the canary's final backup is lost before its rollback runs
+        RolloutNodeResult canary = results.find(upgrades.businessKey(execution), "billing-portal-fra-1").orElseThrow();
+        Files.delete(Path.of(canary.backupLocation()));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            for (Job job : upgrades.dueJobs(execution)) {
+                try {
+                    engine.getManagementService().executeJob(job.getId());
+                } catch (RuntimeException expected) {
+                    // the job fails; the engine counts down its retries (R3/PT5M)
+                }
+            }
+            upgrades.passTime(java.time.Duration.ofMinutes(6));
+        }
+
+        List<Incident> incidents = upgrades.instanceIds(execution).stream().flatMap(id -> engine.getRuntimeService()
+                .createIncidentQuery().processInstanceId(id).list().stream())
+                .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId())).toList();
+        assertThat(incidents).hasSize(1); // the root cause; "Carry out upgrade" shows it as a cause incident
+        Incident incident = incidents.get(0);
+        assertThat(incident.getActivityId()).isEqualTo(UpgradeRollbackProcess.Elements.ROLL_BACK_NODES);
+        assertThat(incident.getIncidentMessage()).contains("Rollback of node billing-portal-fra-1", "FAILED",
+                "rollback.sh", canary.backupLocation(), "is missing or empty");
+        assertThat(results.find(upgrades.businessKey(execution), "billing-portal-fra-1").orElseThrow().status())
+                .isEqualTo(NodeStatus.ROLLBACK_FAILED);
+        assertThat((String) variable(execution, "rollbackSummary")).contains("Rollback of node billing-portal-fra-1");
+        assertThat(execution).isNotEnded();
+    }
+
+    // --- Roll back upgrade (the main process's compensation of "Carry out upgrade") -----------------------
+
+    @Test
+    void shouldRollBackEveryNodeOfACompletedUpgradeRestoreDataAndTellUsers() throws Exception {
+        ProcessInstance execution = start("billing-portal", "4.9.0", facts());
+        upgrades.runJobs(execution);
+        upgrades.complete("olga", execution, Elements.CHECK_MANUALLY, values("manualChecksDone", "all fine",
+                "manualChecksOk", "yes"));
+        assertThat(execution).isEnded().hasPassed(Elements.COMPLETED_END);
+        Map<String, Object> carried = new java.util.HashMap<>();
+        for (String name : List.of("upgradeId", "requester", "systemId", "systemName", "currentVersion",
+                "targetVersion", "dataMigration", "irreversibleMigration", "dataLossWindow", "upgradeTitle")) {
+            carried.put(name, variable(execution, name));
+        }
+
+        ProcessInstance rollback = engine.getRuntimeService().startProcessInstanceByKey(UpgradeRollbackProcess.KEY,
+                upgrades.businessKey(execution), carried);
+        upgrades.runJobs(rollback);
+
+        assertThat(rollback).isEnded().hasPassed(UpgradeRollbackProcess.Elements.RESTORE_DATA,
+                UpgradeRollbackProcess.Elements.VERIFY_OLD_VERSION, UpgradeRollbackProcess.Elements.ROLLED_BACK_END);
+        assertThat(variable(rollback, "executionOutcome")).isEqualTo("ROLLED_BACK");
+        assertThat(variable(rollback, "dataRestored")).isEqualTo(true);
+        assertThat((String) variable(rollback, "rollbackSummary")).contains("Rolled back 3 node(s): billing-portal-fra-2,"
+                + " billing-portal-ber-1, billing-portal-fra-1 (in this order)");
+        for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
+            assertThat(Files.readSymbolicLink(node(node).resolve("current"))).isEqualTo(Path.of("releases/4.8.2"));
+            assertThat(Files.readAllLines(node(node).resolve("data/invoices.csv")).get(0)).isEqualTo("id;customer;amount_cents");
+        }
+        assertThat(results.findByUpgradeId(upgrades.businessKey(execution))).extracting(RolloutNodeResult::status)
+                .containsOnly(NodeStatus.ROLLED_BACK);
+        assertThat(sentTo("upgrade-rolled-back")).containsExactlyInAnyOrderElementsOf(PORTAL_USERS);
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("billing-portal is available again on its previous version");
+    }
+
+    /** Runs due jobs one by one until a job of {@code activityId} is due (and leaves it). */
+    private void runJobsUntil(ProcessInstance instance, String activityId) {
+        for (int round = 0; round < 200; round++) {
+            List<Job> due = upgrades.dueJobs(instance);
+            if (due.stream().anyMatch(job -> activityId.equals(activity(job)))) {
+                return;
+            }
+            if (due.isEmpty()) {
+                throw new AssertionError("No job of " + activityId + " came up");
+            }
+            engine.getManagementService().executeJob(due.get(0).getId());
+        }
+        throw new AssertionError("No job of " + activityId + " after 200 jobs");
+    }
+
+    private void runJob(ProcessInstance instance, String activityId) {
+        Job job = upgrades.dueJobs(instance).stream().filter(j -> activityId.equals(activity(j))).findFirst()
+                .orElseThrow(() -> new AssertionError("No due job of " + activityId));
+        engine.getManagementService().executeJob(job.getId());
+    }
+
+    private String activity(Job job) {
+        var definition = engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                .singleResult();
+        return definition == null ? null : definition.getActivityId();
+    }
+
+    /** Puts a folder where the node's settings file belongs: the upgrade migrates the data, then cannot write them. */
+    private void breakSettings(String nodeId) throws Exception {
+        Path settings = node(nodeId).resolve("config/settings.properties");
+        Files.delete(settings);
+        Files.createDirectories(settings);
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** The nodes whose rollback ran, in the order they ran. */
+    private List<String> rollbackTargets(ProcessInstance execution) {
+        return jdbc.queryForList("select target from action_run where upgrade_id = ? and action_name = 'rollback'"
+                + " order by started_at, id", String.class, upgrades.businessKey(execution));
+    }
+
+    /** Distinct recipients of the mails of this template (the test server holds one copy per recipient). */
+    private java.util.Set<String> sentTo(String template) throws Exception {
+        java.util.Set<String> to = new java.util.LinkedHashSet<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (template.equals(message.getHeader("X-Upgrade-Orchestrator-Template", null))) {
+                Arrays.stream(message.getRecipients(Message.RecipientType.TO)).forEach(a -> to.add(a.toString()));
+            }
+        }
+        return to;
+    }
+
+    private ProcessInstance start(String systemId, String targetVersion, Map<String, Object> facts) {
+        String upgradeId = "UPG-EXEC-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+        Map<String, Object> variables = new java.util.HashMap<>(values("upgradeId", upgradeId, "requester", "rita",
+                "systemId", systemId, "systemName", systemId, "currentVersion", "4.8.2", "targetVersion", targetVersion,
+                "ownerGroup", systemId.equals("billing-db") ? "billing-owners" : "portal-owners",
+                "upgradeTitle", upgradeId + ": " + systemId + " → " + targetVersion, "taskPriority", 50,
+                "windowStart", Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)),
+                "windowEnd", Date.from(Instant.now().plus(6, ChronoUnit.HOURS))));
+        variables.putAll(facts);
+        return engine.getRuntimeService().startProcessInstanceByKey(UpgradeExecutionProcess.KEY, upgradeId, variables);
+    }
+
+    /** A staged rollout with one canary node, waves of two, a manual rollback decision due in two hours. */
+    static Map<String, Object> facts(Object... overrides) {
+        Map<String, Object> facts = new java.util.HashMap<>(values("riskLevel", "MEDIUM", "tier", 2,
+                "stagedRollout", true, "canaryNodes", 1, "maxParallelNodes", 2, "failureThreshold", 1,
+                "rollbackAutomatic", false, "rollbackDecisionOwner", "portal-owners", "forwardFixOnly", false,
+                "rollbackDeadline", Date.from(Instant.now().plus(2, ChronoUnit.HOURS)),
+                "dataMigration", true, "irreversibleMigration", false, "dataLossWindow", "up to 2 hours of entries",
+                "rollbackPlanSummary", "Rollback decided by portal-owners"));
+        facts.putAll(values(overrides));
+        return facts;
+    }
+
+    private Path node(String nodeId) {
+        return upgrades.demoNode(nodeId);
+    }
+
+    private Object variable(ProcessInstance instance, String name) {
+        return upgrades.variable(instance, name);
+    }
+
+    static String sha256(Path file) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        digest.update(Files.readAllBytes(file));
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+}
