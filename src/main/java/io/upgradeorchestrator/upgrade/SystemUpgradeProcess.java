@@ -17,7 +17,9 @@ public final class SystemUpgradeProcess {
     public static final String CALL_ANNOUNCE_UPGRADE = "CallActivity_AnnounceUpgrade";
     public static final String TASK_REPLAN_OR_CANCEL = "Task_ReplanOrCancel";
     public static final String TASK_REVISE_REQUEST = "Task_ReviseRequest";
-    public static final String END_SCHEDULED = "EndEvent_UpgradeScheduled";
+    public static final String CALL_CHANGE_SYSTEM = "CallActivity_ChangeSystem";
+    public static final String END_COMPLETED = "EndEvent_UpgradeCompleted";
+    public static final String END_ROLLED_BACK = "EndEvent_UpgradeRolledBack";
     public static final String END_REJECTED = "EndEvent_UpgradeRejected";
     public static final String END_CANCELLED = "EndEvent_UpgradeCancelled";
     public static final String END_CANCELLED_IN_PREPARATION = "EndEvent_CancelledInPreparation";

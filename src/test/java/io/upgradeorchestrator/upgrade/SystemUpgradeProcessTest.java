@@ -5,10 +5,7 @@ import static io.upgradeorchestrator.testing.Upgrades.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -53,7 +50,7 @@ class SystemUpgradeProcessTest {
     }
 
     @Test
-    void shouldScheduleAPreparedApprovedUpgradeAndEndWhenTheWindowStarts() throws Exception {
+    void shouldAnnounceAPreparedApprovedUpgradeAndStartTheChangeWhenTheWindowStarts() throws Exception {
         ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "PERFORMANCE"));
         assessWithImpact(upgrade, "olga", "LOW");
         upgrades.prepareAndConfirmWindow(upgrade, "olga");
@@ -64,13 +61,11 @@ class SystemUpgradeProcessTest {
         upgrades.runJobs(upgrade);
         assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.CALL_ANNOUNCE_UPGRADE);
 
-        Date windowStart = (Date) upgrades.variable(upgrade, "windowStart");
-        upgrades.passTime(Duration.between(Instant.now(), windowStart.toInstant()).plusMinutes(1));
-        upgrades.runJobs(upgrade);
+        upgrades.startWindow(upgrade);
 
-        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.CALL_PLAN_AND_REHEARSE,
-                SystemUpgradeProcess.CALL_CONFIRM_WINDOW, SystemUpgradeProcess.END_SCHEDULED);
-        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("SCHEDULED");
+        assertThat(upgrade).hasPassed(SystemUpgradeProcess.CALL_PLAN_AND_REHEARSE, SystemUpgradeProcess.CALL_CONFIRM_WINDOW,
+                SystemUpgradeProcess.CALL_ANNOUNCE_UPGRADE).isWaitingAt(SystemUpgradeProcess.CALL_CHANGE_SYSTEM);
+        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("EXECUTE");
         assertThat(upgrades.variable(upgrade, "approvalOutcome")).isEqualTo("APPROVED");
         assertThat(upgrades.variable(upgrade, "riskLevel")).isEqualTo("LOW");
         assertThat(upgrades.businessKey(upgrade)).matches("UPG-\\d{4}-\\d{4}");

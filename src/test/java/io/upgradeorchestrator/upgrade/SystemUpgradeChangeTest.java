@@ -1,0 +1,180 @@
+package io.upgradeorchestrator.upgrade;
+
+import static io.upgradeorchestrator.testing.Upgrades.request;
+import static io.upgradeorchestrator.testing.Upgrades.values;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.FileSystemUtils;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import io.upgradeorchestrator.testing.ProcessTest;
+import io.upgradeorchestrator.testing.Smtp;
+import io.upgradeorchestrator.testing.Upgrades;
+
+/**
+ * The main process from the window's start to its end, against the demo target: carried out, watched and
+ * closed; rolled back in the window; rolled back after monitoring by compensation; sent back to re-plan the
+ * window without a verified final backup.
+ */
+@ProcessTest
+class SystemUpgradeChangeTest {
+
+    static final String PRODUCTION_NODE = "finance-reports-fra-1";
+
+    @RegisterExtension
+    static GreenMailExtension smtp = Smtp.server();
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Upgrades upgrades;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        upgrades.freshDemoTarget();
+    }
+
+    @AfterEach
+    void resetClock() {
+        upgrades.resetClock();
+    }
+
+    @Test
+    void shouldCarryOutMonitorAndCloseACompletedUpgrade() throws Exception {
+        ProcessInstance upgrade = approvedUpgrade();
+
+        upgrades.startWindow(upgrade);
+        checkManually(upgrade, "yes");
+        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("MONITOR");
+        assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.1"));
+        upgrades.passTime(Duration.ofHours(9)); // low risk: eight hours of monitoring
+        upgrades.runJobs(upgrade);
+        review(upgrade);
+
+        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.CALL_CHANGE_SYSTEM, SystemUpgradeProcess.END_COMPLETED);
+        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("COMPLETED");
+        assertThat(upgrades.variable(upgrade, "executionOutcome")).isEqualTo("COMPLETED");
+        assertThat(upgrades.variable(upgrade, "monitoringOutcome")).isEqualTo("STABLE");
+        assertThat(upgrades.variable(upgrade, "finalBackupVerified")).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, "recordCompletedAt")).isNotNull();
+        assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.1"));
+    }
+
+    @Test
+    void shouldRollBackInTheWindowWhenTheCanaryFailsAndCloseAsRolledBack() throws Exception {
+        ProcessInstance upgrade = approvedUpgrade();
+        blockRelease(PRODUCTION_NODE, "8.2.1"); // its upgrade cannot install the new release
+
+        upgrades.startWindow(upgrade);
+        decideRollbackIfAsked(upgrade);
+        review(upgrade);
+
+        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.END_ROLLED_BACK);
+        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("ROLLED_BACK");
+        assertThat(upgrades.variable(upgrade, "rollbackTrigger")).isEqualTo("CANARY_FAILED");
+        assertThat(upgrades.variable(upgrade, "rolledBack")).isEqualTo(true);
+        assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.0"));
+    }
+
+    @Test
+    void shouldUndoACompletedUpgradeByCompensationWhenMonitoringDecidesToRollBack() throws Exception {
+        ProcessInstance upgrade = approvedUpgrade();
+        upgrades.startWindow(upgrade);
+        checkManually(upgrade, "yes");
+        assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.1"));
+
+        // the service stops answering (its switch points at a release that is not there): the health probe
+        // fails at the next monitoring round
+        Path current = upgrades.demoNode(PRODUCTION_NODE).resolve("current");
+        Files.delete(current);
+        Files.createSymbolicLink(current, Path.of("releases/9.9.9"));
+        upgrades.passTime(Duration.ofMinutes(16));
+        upgrades.runJobs(upgrade);
+        Task decision = upgrades.task(upgrade, "Task_DecideOnBreach");
+        upgrades.complete("oscar", decision, values("monitoringDecision", "ROLL_BACK",
+                "monitoringDecisionReason", "invoices cannot be opened"));
+        upgrades.runJobs(upgrade);
+        review(upgrade);
+
+        assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.END_ROLLED_BACK);
+        assertThat(upgrades.variable(upgrade, "monitoringOutcome")).isEqualTo("ROLL_BACK");
+        assertThat(upgrades.variable(upgrade, "rollbackTrigger")).isEqualTo("MONITORING_BREACH");
+        assertThat(upgrades.variable(upgrade, "rolledBack")).isEqualTo(true);
+        assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.0"));
+    }
+
+    @Test
+    void shouldSendTheWindowBackToReplanningWithoutAVerifiedFinalBackup() {
+        ProcessInstance upgrade = approvedUpgrade();
+        FileSystemUtils.deleteRecursively(upgrades.demoNode(PRODUCTION_NODE).resolve("data").toFile());
+
+        upgrades.startWindow(upgrade);
+
+        assertThat(upgrades.variable(upgrade, "executionOutcome")).isEqualTo("REPLAN_WINDOW");
+        assertThat(upgrade).hasPassed(SystemUpgradeProcess.CALL_CHANGE_SYSTEM)
+                .isWaitingAt(SystemUpgradeProcess.CALL_CONFIRM_WINDOW);
+        assertThat(upgrades.task(upgrade, "Task_ReplanWindow").getAssignee()).isEqualTo("rita");
+        assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.0"));
+    }
+
+    /** finance-reports 8.2.0 → 8.2.1, low risk: assessed, prepared, window confirmed, approved, announced. */
+    private ProcessInstance approvedUpgrade() {
+        ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "PERFORMANCE"));
+        upgrades.runJobs(upgrade);
+        upgrades.complete("olga", upgrade, "Task_ReviewBusinessImpact", values("businessImpact", "LOW"));
+        upgrades.prepareAndConfirmWindow(upgrade, "olga");
+        upgrades.complete("cora", upgrade, "Task_ApproveUpgrade", values("decision", "APPROVE"));
+        upgrades.runJobs(upgrade);
+        return upgrade;
+    }
+
+    private void checkManually(ProcessInstance upgrade, String ok) {
+        upgrades.complete("olga", upgrade, "Task_CheckManually",
+                values("manualChecksDone", "Opened this month's report, exported it", "manualChecksOk", ok));
+        upgrades.runJobs(upgrade);
+    }
+
+    /** Where the rollback plan is not automatic, the decision owner decides. */
+    private void decideRollbackIfAsked(ProcessInstance upgrade) {
+        for (Task decision : upgrades.tasks(upgrade, "Task_DecideRollback")) {
+            upgrades.complete(upgrades.memberOfCandidateGroup(decision), decision,
+                    values("rollbackDecision", "ROLL_BACK", "rollbackReason", "the only node failed"));
+            upgrades.runJobs(upgrade);
+        }
+    }
+
+    private void review(ProcessInstance upgrade) {
+        upgrades.complete("olga", upgrade, "Task_ReviewUpgrade", values(
+                "lessonsLearned", "The rehearsal predicted the timing well.", "followUps", "none"));
+        upgrades.runJobs(upgrade);
+    }
+
+    private Path current(String node) {
+        try {
+            return Files.readSymbolicLink(upgrades.demoNode(node).resolve("current"));
+        } catch (Exception e) {
+            throw new AssertionError("No current release on " + node, e);
+        }
+    }
+
+    /** A file where the release's folder must go: the runbook's upgrade step fails on this node. */
+    private void blockRelease(String node, String version) throws Exception {
+        Files.writeString(upgrades.demoNode(node).resolve("releases/" + version), "not a release folder");
+    }
+}
