@@ -40,16 +40,18 @@ public record Runbook(
     /** The orchestrator's values a template may use as {@code ${name}}; they are filled when the action runs. */
     public static final Set<String> SETTINGS = Set.of("demoTargetRoot", "demoTargetUrl", "restoreDirectory");
 
-    /** The steps by their YAML names, in the order a person reads them. */
+    /** The steps' YAML names, in the order a person reads them. */
+    public static final List<String> STEP_NAMES = List.of("backup", "verifyBackup", "restore", "verifyRestore",
+            "upgrade", "rollback", "healthCheck");
+
+    /** The steps by their YAML names ({@link #STEP_NAMES}), in the order a person reads them. */
     public java.util.Map<String, Step> steps() {
         java.util.Map<String, Step> steps = new java.util.LinkedHashMap<>();
-        steps.put("backup", backup);
-        steps.put("verifyBackup", verifyBackup);
-        steps.put("restore", restore);
-        steps.put("verifyRestore", verifyRestore);
-        steps.put("upgrade", upgrade);
-        steps.put("rollback", rollback);
-        steps.put("healthCheck", healthCheck);
+        List<Step> inOrder = java.util.Arrays.asList(backup, verifyBackup, restore, verifyRestore, upgrade, rollback,
+                healthCheck);
+        for (int i = 0; i < STEP_NAMES.size(); i++) {
+            steps.put(STEP_NAMES.get(i), inOrder.get(i));
+        }
         return steps;
     }
 

@@ -29,6 +29,8 @@ public final class UpgradePreparationProcess {
         public static final String START = "StartEvent_PreparationStarted";
         public static final String DRAFT_ROLLBACK_PLAN = "Task_DraftRollbackPlan";
         public static final String PLAN_ROLLBACK = "Task_PlanRollback";
+        /** Merges the first backup round with a retry after a backup problem. */
+        public static final String BACKUP_ROUND = "Gateway_BackupRound";
         public static final String TAKE_AND_TEST_BACKUP = "Task_TakeAndTestBackup";
         public static final String RESTORE_TESTED = "Gateway_RestoreTested";
         public static final String RESOLVE_BACKUP_PROBLEM = "Task_ResolveBackupProblem";
@@ -38,6 +40,8 @@ public final class UpgradePreparationProcess {
         public static final String REHEARSAL_PASSED = "Gateway_RehearsalPassed";
         public static final String REVIEW_FAILED_REHEARSAL = "Task_ReviewFailedRehearsal";
         public static final String REHEARSAL_REVIEW_DECISION = "Gateway_RehearsalReviewDecision";
+        /** Merges "rehearsal not needed" with "rehearsal passed". */
+        public static final String PREPARATION_DONE = "Gateway_PreparationDone";
         public static final String READY_END = "EndEvent_UpgradePrepared";
         public static final String REPLAN_END = "EndEvent_ReplanAfterRehearsal";
         public static final String CANCELLED_AFTER_REHEARSAL = "EndEvent_CancelledAfterRehearsal";

@@ -81,8 +81,10 @@ class ElementTemplatesTest {
         for (JsonNode template : templates(file)) {
             String bean = beanName(template, file);
             assertThat(template.path("$schema").asText()).as("$schema of %s", file).isEqualTo(SCHEMA);
+            // one bean may back several templates (e.g. HTTP and SQL checks): each then has its own variant id
             assertThat(template.path("id").asText()).as("id of %s", file)
-                    .isEqualTo("io.upgradeorchestrator." + Character.toUpperCase(bean.charAt(0)) + bean.substring(1));
+                    .matches(Pattern.quote("io.upgradeorchestrator." + Character.toUpperCase(bean.charAt(0))
+                            + bean.substring(1)) + "(\\.[A-Z][A-Za-z0-9]*)?");
             assertThat(template.path("name").asText()).as("name of %s", file).isNotBlank();
             assertThat(template.path("description").asText()).as("description of %s", file).isNotBlank();
             assertThat(template.path("version").isInt()).as("integer version of %s", file).isTrue();
@@ -133,6 +135,19 @@ class ElementTemplatesTest {
                 }
             }
             assertThat(unread).as("inputs of %s that bean '%s' (%s) never reads", file, bean, BEANS.get(bean)).isEmpty();
+        }
+    }
+
+    /** The Modeler treats templates with the same id as versions of one template: every id is used once. */
+    @Test
+    void shouldGiveEveryTemplateItsOwnId() throws IOException {
+        Map<String, Path> seen = new HashMap<>();
+        for (Path file : templateFiles().toList()) {
+            for (JsonNode template : templates(file)) {
+                Path before = seen.putIfAbsent(template.path("id").asText(), file);
+                assertThat(before).as("id %s of %s is also the id of %s", template.path("id").asText(), file, before)
+                        .isNull();
+            }
         }
     }
 
