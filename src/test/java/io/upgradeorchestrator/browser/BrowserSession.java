@@ -17,7 +17,8 @@ final class BrowserSession implements AutoCloseable {
     /** Tall enough that a whole Camunda Form fits in one screenshot. */
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 2000;
-    static final double TIMEOUT_MS = 20_000;
+    /** Generous: on a loaded two-core build machine Tasklist can take long to answer; waits end as soon as it does. */
+    static final double TIMEOUT_MS = 60_000;
 
     private final Playwright playwright;
     private final Browser browser;
@@ -31,6 +32,8 @@ final class BrowserSession implements AutoCloseable {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(WIDTH, HEIGHT).setLocale("en-US").setTimezoneId("UTC"));
         context.setDefaultTimeout(TIMEOUT_MS);
+        context.setDefaultNavigationTimeout(TIMEOUT_MS);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS / 3);
         return context.newPage();
     }
 
