@@ -35,6 +35,10 @@ public final class Http {
         return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    public Reply get(String user, String path, String accept) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", accept).GET());
+    }
+
     public Reply post(String user, String path, String jsonBody) {
         return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

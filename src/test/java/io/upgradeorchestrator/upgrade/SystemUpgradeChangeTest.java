@@ -18,10 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import io.upgradeorchestrator.testing.Http;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
@@ -43,6 +46,8 @@ class SystemUpgradeChangeTest {
     ProcessEngine engine;
     @Autowired
     Upgrades upgrades;
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void setUp() {
@@ -74,6 +79,12 @@ class SystemUpgradeChangeTest {
         assertThat(upgrades.variable(upgrade, "finalBackupVerified")).isEqualTo(true);
         assertThat(upgrades.variable(upgrade, "recordCompletedAt")).isNotNull();
         assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.1"));
+        JsonNode record = record(upgrade);
+        assertThat(record.get("closedAs").asText()).isEqualTo("COMPLETED");
+        assertThat(record.at("/versions/old").asText()).isEqualTo("8.2.0");
+        assertThat(record.at("/versions/new").asText()).isEqualTo("8.2.1");
+        assertThat(record.at("/rollback/status").asText()).isEqualTo("NOT_NEEDED");
+        assertThat(record.at("/backups/final/sha256").asText()).matches("[0-9a-f]{64}");
     }
 
     @Test
@@ -90,6 +101,10 @@ class SystemUpgradeChangeTest {
         assertThat(upgrades.variable(upgrade, "rollbackTrigger")).isEqualTo("CANARY_FAILED");
         assertThat(upgrades.variable(upgrade, "rolledBack")).isEqualTo(true);
         assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.0"));
+        JsonNode record = record(upgrade);
+        assertThat(record.get("closedAs").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(record.at("/rollback/status").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(record.at("/rollback/trigger").asText()).isEqualTo("CANARY_FAILED");
     }
 
     @Test
@@ -117,6 +132,10 @@ class SystemUpgradeChangeTest {
         assertThat(upgrades.variable(upgrade, "rollbackTrigger")).isEqualTo("MONITORING_BREACH");
         assertThat(upgrades.variable(upgrade, "rolledBack")).isEqualTo(true);
         assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.0"));
+        JsonNode record = record(upgrade);
+        assertThat(record.get("closedAs").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(record.at("/monitoring/outcome").asText()).isEqualTo("ROLL_BACK");
+        assertThat(record.at("/rollback/status").asText()).isEqualTo("ROLLED_BACK");
     }
 
     @Test
@@ -163,6 +182,14 @@ class SystemUpgradeChangeTest {
         upgrades.complete("olga", upgrade, "Task_ReviewUpgrade", values(
                 "lessonsLearned", "The rehearsal predicted the timing well.", "followUps", "none"));
         upgrades.runJobs(upgrade);
+    }
+
+    /** The upgrade record as the requester reads it through the API. */
+    private JsonNode record(ProcessInstance upgrade) {
+        Http.Reply reply = new Http(port).get("rita", "/api/upgrades/" + upgrades.businessKey(upgrade) + "/record",
+                "application/json");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
     }
 
     private Path current(String node) {
