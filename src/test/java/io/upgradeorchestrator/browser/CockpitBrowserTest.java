@@ -4,19 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.upgradeorchestrator.testing.Upgrades.values;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.microsoft.playwright.Locator;
 
 import io.upgradeorchestrator.testing.ProcessTest;
-import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
 
 /**
@@ -25,34 +17,7 @@ import io.upgradeorchestrator.testing.Upgrades;
  */
 @ProcessTest
 @BrowserTest
-class CockpitBrowserTest {
-
-    @RegisterExtension
-    static GreenMailExtension smtp = Smtp.server();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Upgrades upgrades;
-
-    @BeforeEach
-    void freshDemoTarget() {
-        upgrades.freshDemoTarget(); // earlier tests may have broken demo nodes on purpose
-    }
-
-    static BrowserSession browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class CockpitBrowserTest extends BrowserTestSupport {
 
     @Test
     void shouldShowTheUpgradeTabWithPhaseApprovalsAndOpenTasks() {

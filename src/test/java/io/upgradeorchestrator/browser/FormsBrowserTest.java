@@ -11,21 +11,12 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.microsoft.playwright.Locator;
 
 import io.upgradeorchestrator.request.UpgradeRequest;
 import io.upgradeorchestrator.testing.ProcessTest;
-import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
 
 /**
@@ -34,34 +25,7 @@ import io.upgradeorchestrator.testing.Upgrades;
  */
 @ProcessTest
 @BrowserTest
-class FormsBrowserTest {
-
-    @RegisterExtension
-    static GreenMailExtension smtp = Smtp.server();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Upgrades upgrades;
-
-    @BeforeEach
-    void freshDemoTarget() {
-        upgrades.freshDemoTarget(); // earlier tests may have broken demo nodes on purpose
-    }
-
-    static BrowserSession browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class FormsBrowserTest extends BrowserTestSupport {
 
     @Test
     void shouldRenderTheOwnersDeferralForm() {
@@ -216,8 +180,4 @@ class FormsBrowserTest {
         upgrades.runJobs(upgrade);
     }
 
-    private static void assertRendered(Tasklist tasklist) {
-        assertThat(tasklist.page().locator(".task-details .alert-danger").filter(
-                new Locator.FilterOptions().setHasText("Form failure"))).isHidden();
-    }
 }

@@ -13,19 +13,12 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.microsoft.playwright.Locator;
 
 import io.upgradeorchestrator.testing.ProcessTest;
-import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
 import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
 
@@ -36,38 +29,12 @@ import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
  */
 @ProcessTest
 @BrowserTest
-class TasklistBrowserTest {
+class TasklistBrowserTest extends BrowserTestSupport {
 
-    @RegisterExtension
-    static GreenMailExtension smtp = Smtp.server();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Upgrades upgrades;
-
-    @BeforeEach
-    void freshDemoTarget() {
-        upgrades.freshDemoTarget(); // earlier tests may have broken demo nodes on purpose
-    }
     @Autowired
     RuntimeService runtimeService;
     @Autowired
     HistoryService historyService;
-
-    static BrowserSession browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldTakeAnUpgradeFromTheStartFormThroughImpactReviewToApproval() {

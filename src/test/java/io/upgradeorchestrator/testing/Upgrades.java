@@ -107,6 +107,23 @@ public class Upgrades {
         confirmAvailability(upgrade);
     }
 
+    /**
+     * finance-reports 8.2.0 → 8.2.1 at low risk, requested by rita: assessed (olga), prepared with the runbook's
+     * rollback plan (automatic or not), window confirmed, approved (cora) and announced; waits for its window.
+     */
+    public ProcessInstance approvedFinanceReportsUpgrade(boolean automaticRollback) {
+        ProcessInstance upgrade = start("rita", request("finance-reports", "8.2.1", "PERFORMANCE"));
+        runJobs(upgrade);
+        complete("olga", upgrade, "Task_ReviewBusinessImpact", values("businessImpact", "LOW"));
+        runJobs(upgrade);
+        complete("olga", upgrade, "Task_PlanRollback", values("rollbackAutomatic", automaticRollback));
+        runJobs(upgrade);
+        confirmAvailability(upgrade);
+        complete("cora", upgrade, "Task_ApproveUpgrade", values("decision", "APPROVE"));
+        runJobs(upgrade);
+        return upgrade;
+    }
+
     /** Each open "Confirm availability" task is answered yes by a member of its group. */
     public void confirmAvailability(ProcessInstance upgrade) {
         for (Task task : tasks(upgrade, "Task_ConfirmAvailability")) {

@@ -1,6 +1,5 @@
 package io.upgradeorchestrator.upgrade;
 
-import static io.upgradeorchestrator.testing.Upgrades.request;
 import static io.upgradeorchestrator.testing.Upgrades.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -62,7 +61,7 @@ class SystemUpgradeChangeTest {
 
     @Test
     void shouldCarryOutMonitorAndCloseACompletedUpgrade() throws Exception {
-        ProcessInstance upgrade = approvedUpgrade();
+        ProcessInstance upgrade = upgrades.approvedFinanceReportsUpgrade(true);
 
         upgrades.startWindow(upgrade);
         checkManually(upgrade, "yes");
@@ -89,7 +88,7 @@ class SystemUpgradeChangeTest {
 
     @Test
     void shouldRollBackInTheWindowWhenTheCanaryFailsAndCloseAsRolledBack() throws Exception {
-        ProcessInstance upgrade = approvedUpgrade();
+        ProcessInstance upgrade = upgrades.approvedFinanceReportsUpgrade(true);
         blockRelease(PRODUCTION_NODE, "8.2.1"); // its upgrade cannot install the new release
 
         upgrades.startWindow(upgrade);
@@ -109,7 +108,7 @@ class SystemUpgradeChangeTest {
 
     @Test
     void shouldUndoACompletedUpgradeByCompensationWhenMonitoringDecidesToRollBack() throws Exception {
-        ProcessInstance upgrade = approvedUpgrade();
+        ProcessInstance upgrade = upgrades.approvedFinanceReportsUpgrade(true);
         upgrades.startWindow(upgrade);
         checkManually(upgrade, "yes");
         assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.1"));
@@ -140,7 +139,7 @@ class SystemUpgradeChangeTest {
 
     @Test
     void shouldSendTheWindowBackToReplanningWithoutAVerifiedFinalBackup() {
-        ProcessInstance upgrade = approvedUpgrade();
+        ProcessInstance upgrade = upgrades.approvedFinanceReportsUpgrade(true);
         FileSystemUtils.deleteRecursively(upgrades.demoNode(PRODUCTION_NODE).resolve("data").toFile());
 
         upgrades.startWindow(upgrade);
@@ -150,17 +149,6 @@ class SystemUpgradeChangeTest {
                 .isWaitingAt(SystemUpgradeProcess.CALL_CONFIRM_WINDOW);
         assertThat(upgrades.task(upgrade, "Task_ReplanWindow").getAssignee()).isEqualTo("rita");
         assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.0"));
-    }
-
-    /** finance-reports 8.2.0 → 8.2.1, low risk: assessed, prepared, window confirmed, approved, announced. */
-    private ProcessInstance approvedUpgrade() {
-        ProcessInstance upgrade = upgrades.start("rita", request("finance-reports", "8.2.1", "PERFORMANCE"));
-        upgrades.runJobs(upgrade);
-        upgrades.complete("olga", upgrade, "Task_ReviewBusinessImpact", values("businessImpact", "LOW"));
-        upgrades.prepareAndConfirmWindow(upgrade, "olga");
-        upgrades.complete("cora", upgrade, "Task_ApproveUpgrade", values("decision", "APPROVE"));
-        upgrades.runJobs(upgrade);
-        return upgrade;
     }
 
     private void checkManually(ProcessInstance upgrade, String ok) {
