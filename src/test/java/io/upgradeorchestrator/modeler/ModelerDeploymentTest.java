@@ -1,0 +1,103 @@
+package io.upgradeorchestrator.modeler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.upgradeorchestrator.testing.ProcessTest;
+
+/**
+ * Deploying from Camunda Modeler: the same calls the Modeler makes (version check, then a multipart
+ * {@code POST /engine-rest/deployment/create} with the diagram and its forms), as a process owner and as others.
+ */
+@ProcessTest
+class ModelerDeploymentTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RepositoryService repositoryService;
+
+    static final String DIAGRAM = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_ModelerCheck"
+                targetNamespace="http://upgradeorchestrator.io/bpmn">
+              <bpmn:process id="modelerCheck" name="Modeler check" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <bpmn:startEvent id="StartEvent_Checked" name="Checked" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    void shouldLetAProcessOwnerDeployADiagramWithItsFormsLikeTheModelerDoes() throws Exception {
+        assertThat(send("paula", HttpRequest.newBuilder(uri("/engine-rest/version")).GET()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> deployed = deploy("paula", "modeler-test-" + UUID.randomUUID());
+
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        assertThat(deployed.body()).contains("\"deployedProcessDefinitions\"").contains("modelerCheck");
+    }
+
+    @Test
+    void shouldRefuseDeploymentsFromUsersWhoAreNotProcessOwners() throws Exception {
+        String name = "refused-" + UUID.randomUUID();
+
+        assertThat(deploy("rita", name).statusCode()).isEqualTo(403);
+        assertThat(deploy("oscar", name).statusCode()).isEqualTo(403);
+        assertThat(deploy(null, name).statusCode()).isEqualTo(401);
+        assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
+    }
+
+    private HttpResponse<String> deploy(String user, String deploymentName) throws Exception {
+        String boundary = "----modeler" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        part(body, boundary, "deployment-name", null, deploymentName);
+        part(body, boundary, "deployment-source", null, "Camunda Modeler");
+        part(body, boundary, "deploy-changed-only", null, "false");
+        // a diagram of its own, so the product's processes keep their versions for the other tests
+        part(body, boundary, "modeler-check.bpmn", "modeler-check.bpmn", DIAGRAM);
+        part(body, boundary, "review-business-impact.form", "review-business-impact.form",
+                Files.readString(Path.of("forms/review-business-impact.form")));
+        body.append("--").append(boundary).append("--\r\n");
+        return send(user, HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
+    private static void part(StringBuilder body, String boundary, String name, String fileName, String content) {
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append('"');
+        if (fileName != null) {
+            body.append("; filename=\"").append(fileName).append("\"\r\nContent-Type: application/octet-stream");
+        }
+        body.append("\r\n\r\n").append(content).append("\r\n");
+    }
+
+    private HttpResponse<String> send(String user, HttpRequest.Builder request) throws Exception {
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":test-secret").getBytes(StandardCharsets.UTF_8)));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
