@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -52,7 +53,12 @@ public final class Var<T> {
         return name;
     }
 
-    /** The value, or {@code null} when the variable is absent. */
+    /**
+     * The value, or {@code null} when the variable is absent.
+     *
+     * @throws BadUserRequestException the variable holds another type: a client sent a wrong value (Tasklist and
+     *                                 {@code /engine-rest} answer 400 naming the variable), or a diagram wrote one
+     */
     public T get(VariableScope scope) {
         Object value = scope.getVariable(name);
         if (value == null) {
@@ -65,7 +71,7 @@ public final class Var<T> {
             return type.cast(number.longValue());
         }
         if (!type.isInstance(value)) {
-            throw new IllegalStateException("Process variable '" + name + "' holds a " + value.getClass().getSimpleName()
+            throw new BadUserRequestException("Process variable '" + name + "' holds a " + value.getClass().getSimpleName()
                     + ", expected " + type.getSimpleName());
         }
         return type.cast(value);

@@ -87,6 +87,11 @@ class UpgradeExecutionProcessTest {
                 values("manualChecksDone", " ", "manualChecksOk", "no")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("manualChecksDone").hasMessageContaining("manualFindings");
+        // a client sending a checkbox's true where a text is expected: refused as a bad value, naming the field
+        assertThatThrownBy(() -> upgrades.complete("olga", execution, Elements.CHECK_MANUALLY,
+                values("manualChecksDone", true, "manualChecksOk", "yes")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("'manualChecksDone' holds a Boolean, expected String");
         upgrades.complete("olga", execution, Elements.CHECK_MANUALLY,
                 values("manualChecksDone", "Opened three invoices, paid one", "manualChecksOk", "yes"));
 
