@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,10 +35,12 @@ public class ActionRunner {
     private final HttpCheck httpChecks;
     private final SqlCheck sqlChecks;
     private final LogScan logScans;
+    private final MeterRegistry meters;
 
-    ActionRunner(ActionProperties properties, ActionRunRepository runs) {
+    ActionRunner(ActionProperties properties, ActionRunRepository runs, MeterRegistry meters) {
         this.properties = properties;
         this.runs = runs;
+        this.meters = meters;
         ProcessExecutor processes = new ProcessExecutor(properties.inheritedEnvironment(), properties.killGrace());
         int maxOutput = properties.maxOutputBytes();
         this.commands = new CommandAction(processes, maxOutput, properties.defaultTimeout());
@@ -85,6 +89,11 @@ public class ActionRunner {
         ActionRun run = runs.finish(id, execution.outcome(), execution, masker.mask(execution.output()), summary,
                 Instant.now());
         log.info("Action {} {}: {}", request.idempotencyKey(), run.status(), summary);
+        // what ran against target systems, for Prometheus: answered-from-record runs are not counted again
+        Timer.builder("upgrade_orchestrator.action.runs")
+                .description("Actions run against target systems, by kind and how they ended")
+                .tag("kind", spec.kind().name()).tag("outcome", execution.outcome().name())
+                .register(meters).record(execution.duration());
         return run.toResult(false);
     }
 
