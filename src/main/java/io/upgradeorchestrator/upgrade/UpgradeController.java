@@ -1,20 +1,29 @@
 package io.upgradeorchestrator.upgrade;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.upgradeorchestrator.api.ApiError;
+import io.upgradeorchestrator.api.CurrentUser;
 import io.upgradeorchestrator.api.InvalidRequestException;
 import io.upgradeorchestrator.request.RequestValidator;
 import io.upgradeorchestrator.request.RequestVariables;
@@ -22,7 +31,8 @@ import io.upgradeorchestrator.request.UpgradeRequest;
 
 /**
  * Requesters (and their CI) start upgrades here and follow them. A bad request starts nothing: every problem
- * is answered at once, by field. The engine checks that the caller may start upgrades.
+ * is answered at once, by field. The engine checks that the caller may start upgrades. A request sent with an
+ * {@code Idempotency-Key} header starts at most one upgrade, however often it is retried.
  */
 @RestController
 @RequestMapping("/api/upgrades")
@@ -32,21 +42,102 @@ class UpgradeController {
     private final UpgradeIdGenerator ids;
     private final RuntimeService runtimeService;
     private final UpgradeQueries queries;
+    private final RequestKeys requestKeys;
+    private final CurrentUser currentUser;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
 
     UpgradeController(RequestValidator validator, UpgradeIdGenerator ids, RuntimeService runtimeService,
-                      UpgradeQueries queries) {
+                      UpgradeQueries queries, RequestKeys requestKeys, CurrentUser currentUser,
+                      PlatformTransactionManager transactionManager, Clock clock) {
         this.validator = validator;
         this.ids = ids;
         this.runtimeService = runtimeService;
         this.queries = queries;
+        this.requestKeys = requestKeys;
+        this.currentUser = currentUser;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
     }
 
     @PostMapping
-    ResponseEntity<UpgradeView> request(@RequestBody(required = false) UpgradeRequest request) {
+    ResponseEntity<?> request(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                              @RequestBody(required = false) UpgradeRequest request) {
         if (request == null) {
             throw new InvalidRequestException("The body is missing", List.of(new ApiError("body",
                     "send the upgrade request as a JSON object")));
         }
+        if (idempotencyKey == null) {
+            return created(start(request, null));
+        }
+        checkKey(idempotencyKey);
+        String requester = currentUser.id();
+        String digest = requestKeys.digest(request);
+        Optional<RequestKeys.Remembered> earlier = requestKeys.find(requester, idempotencyKey);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), digest, idempotencyKey);
+        }
+        try {
+            return created(start(request, new KeyedRequest(requester, idempotencyKey, digest)));
+        } catch (DuplicateKeyException concurrentTwin) {
+            // the same key arrived twice at once and the other call won: answer with its upgrade
+            return replay(requestKeys.find(requester, idempotencyKey).orElseThrow(), digest, idempotencyKey);
+        }
+    }
+
+    /**
+     * Running upgrades and ended ones that the caller may see, newest first.
+     *
+     * @param status {@code running}, {@code ended} or absent for both
+     */
+    @GetMapping
+    List<UpgradeView> list(@RequestParam(required = false) String systemId,
+                           @RequestParam(required = false) String requester,
+                           @RequestParam(required = false) String status,
+                           @RequestParam(defaultValue = "50") int max) {
+        List<ApiError> problems = new ArrayList<>();
+        if (status != null && !List.of("running", "ended").contains(status)) {
+            problems.add(new ApiError("status", "one of running, ended (or leave it out for both); was '" + status + "'"));
+        }
+        if (max < 1 || max > UpgradeQueries.MAX_LISTED) {
+            problems.add(new ApiError("max", "between 1 and " + UpgradeQueries.MAX_LISTED + "; was " + max));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException("The query has " + problems.size() + " problem(s)", problems);
+        }
+        Boolean running = status == null ? null : status.equals("running");
+        return queries.list(systemId, requester, running, max);
+    }
+
+    private record KeyedRequest(String requester, String key, String digest) {
+    }
+
+    private static void checkKey(String key) {
+        if (key.isBlank() || key.length() > RequestKeys.MAX_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidRequestException("The Idempotency-Key header is unusable", List.of(new ApiError(
+                    "Idempotency-Key", "1 to " + RequestKeys.MAX_LENGTH + " visible ASCII characters, no spaces")));
+        }
+    }
+
+    private ResponseEntity<?> replay(RequestKeys.Remembered earlier, String digest, String key) {
+        if (!earlier.requestDigest().equals(digest)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Idempotency-Key '" + key + "' already started " + earlier.upgradeId()
+                            + " with a different request; use a new key for a new request");
+            problem.setTitle("Idempotency-Key reused");
+            return ResponseEntity.unprocessableEntity().body(problem);
+        }
+        // a retry of the same request: the upgrade it started, as it stands now
+        return ResponseEntity.ok().header("Idempotent-Replayed", "true")
+                .location(URI.create("/api/upgrades/" + earlier.upgradeId()))
+                .body(queries.find(earlier.upgradeId()).orElseThrow());
+    }
+
+    private static ResponseEntity<UpgradeView> created(UpgradeView upgrade) {
+        return ResponseEntity.created(URI.create("/api/upgrades/" + upgrade.id())).body(upgrade);
+    }
+
+    private UpgradeView start(UpgradeRequest request, KeyedRequest keyed) {
         RequestValidator.Result result = validator.validate(request);
         if (!result.valid()) {
             throw new InvalidRequestException("The upgrade request has " + result.problems().size()
@@ -54,10 +145,15 @@ class UpgradeController {
                     result.problems().stream().map(p -> new ApiError(p.field(), p.message())).toList());
         }
         String id = ids.nextId();
-        runtimeService.createProcessInstanceByKey(SystemUpgradeProcess.KEY).businessKey(id)
-                .setVariables(RequestVariables.toVariables(request)).execute();
-        UpgradeView view = queries.find(id).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/upgrades/" + id)).body(view);
+        // the key is kept only if the upgrade starts, and the upgrade starts only if the key was free
+        transaction.executeWithoutResult(status -> {
+            if (keyed != null) {
+                requestKeys.remember(keyed.requester(), keyed.key(), keyed.digest(), id, clock.instant());
+            }
+            runtimeService.createProcessInstanceByKey(SystemUpgradeProcess.KEY).businessKey(id)
+                    .setVariables(RequestVariables.toVariables(request)).execute();
+        });
+        return queries.find(id).orElseThrow();
     }
 
     @GetMapping("/{id}")

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -35,6 +36,32 @@ public class UpgradeQueries {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.currentUser = currentUser;
+    }
+
+    public static final int MAX_LISTED = 500;
+
+    /**
+     * The upgrades the caller may see (the engine's authorization decides), newest first; each criterion only
+     * where given ({@code running}: true for running, false for ended).
+     */
+    public List<UpgradeView> list(String systemId, String requester, Boolean running, int max) {
+        HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(SystemUpgradeProcess.KEY);
+        if (systemId != null) {
+            query.variableValueEquals(UpgradeVariables.SYSTEM_ID.name(), systemId);
+        }
+        if (requester != null) {
+            query.variableValueEquals(UpgradeVariables.REQUESTER.name(), requester);
+        }
+        if (running != null) {
+            if (running) {
+                query.unfinished();
+            } else {
+                query.finished();
+            }
+        }
+        List<HistoricProcessInstance> found = query.orderByProcessInstanceStartTime().desc().listPage(0, Math.min(max, MAX_LISTED));
+        return currentUser.readAsSystem(() -> found.stream().map(this::view).toList());
     }
 
     /**

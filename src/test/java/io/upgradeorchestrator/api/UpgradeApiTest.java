@@ -126,6 +126,98 @@ class UpgradeApiTest {
         assertThat(reply.contentType()).startsWith("application/problem+json");
     }
 
+    // --- a CI job retrying its request ---------------------------------------------------------------------
+
+    @Test
+    void shouldStartOneUpgradeHoweverOftenARequestWithTheSameKeyIsRetried() {
+        String key = "ci-build-" + System.nanoTime();
+        String body = Http.json(validRequest("finance-reports", "8.2.1"));
+
+        Http.Reply first = http.post("rita", "/api/upgrades", body, "Idempotency-Key", key);
+        Http.Reply retry = http.post("rita", "/api/upgrades", body, "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        String id = first.json().get("id").asText();
+        assertThat(retry.json().get("id").asText()).isEqualTo(id);
+        assertThat(retry.header("Location")).isEqualTo("/api/upgrades/" + id);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("systemUpgrade")
+                .processInstanceBusinessKey(id).count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAKeyReusedForADifferentRequestAndStartNothing() {
+        String key = "ci-build-" + System.nanoTime();
+        Http.Reply first = http.post("rita", "/api/upgrades", Http.json(validRequest("finance-reports", "8.2.1")),
+                "Idempotency-Key", key);
+        long before = historyService.createHistoricProcessInstanceQuery().count();
+
+        Http.Reply other = http.post("rita", "/api/upgrades", Http.json(validRequest("billing-portal", "4.9.0")),
+                "Idempotency-Key", key);
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(other.json().get("detail").asText()).contains(key, first.json().get("id").asText(), "different request");
+        assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldKeepEachRequestersKeysApart() {
+        String key = "ci-build-" + System.nanoTime();
+        String body = Http.json(validRequest("finance-reports", "8.2.1"));
+
+        Http.Reply rita = http.post("rita", "/api/upgrades", body, "Idempotency-Key", key);
+        Http.Reply carl = http.post("carl", "/api/upgrades", body, "Idempotency-Key", key);
+
+        assertThat(rita.status()).isEqualTo(201);
+        assertThat(carl.status()).isEqualTo(201);
+        assertThat(carl.json().get("id").asText()).isNotEqualTo(rita.json().get("id").asText());
+    }
+
+    @Test
+    void shouldNameAnUnusableKey() {
+        long before = historyService.createHistoricProcessInstanceQuery().count();
+
+        Http.Reply reply = http.post("rita", "/api/upgrades", Http.json(validRequest("finance-reports", "8.2.1")),
+                "Idempotency-Key", "x".repeat(201));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(fields(reply)).containsExactly("Idempotency-Key");
+        assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    // --- finding upgrades ---------------------------------------------------------------------------------
+
+    @Test
+    void shouldListUpgradesBySystemAndStatusNewestFirst() {
+        String older = http.post("rita", "/api/upgrades", Http.json(validRequest("finance-reports", "8.2.1"))).json().get("id").asText();
+        String newer = http.post("rita", "/api/upgrades", Http.json(validRequest("finance-reports", "8.2.1"))).json().get("id").asText();
+        String portal = http.post("rita", "/api/upgrades", Http.json(validRequest("billing-portal", "4.9.0"))).json().get("id").asText();
+
+        Http.Reply running = http.get("rita", "/api/upgrades?systemId=finance-reports&status=running&requester=rita");
+        assertThat(running.status()).isEqualTo(200);
+        List<String> ids = running.json().findValuesAsText("id");
+        assertThat(ids).contains(older, newer).doesNotContain(portal);
+        assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(older));
+        assertThat(running.json().findValuesAsText("systemId")).containsOnly("finance-reports");
+
+        assertThat(http.get("rita", "/api/upgrades?systemId=finance-reports&status=ended").json().findValuesAsText("id"))
+                .doesNotContain(older, newer);
+        assertThat(http.get("rita", "/api/upgrades?max=1").json()).hasSize(1);
+    }
+
+    @Test
+    void shouldNameBadListCriteria() {
+        Http.Reply reply = http.get("rita", "/api/upgrades?status=finished&max=0");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(fields(reply)).containsExactlyInAnyOrder("status", "max");
+        assertThat(http.get(null, "/api/upgrades").status()).isEqualTo(401);
+    }
+
     static Map<String, Object> validRequest(String systemId, String targetVersion) {
         UpgradeRequest.Window window = io.upgradeorchestrator.testing.Upgrades.request(systemId, targetVersion, "PERFORMANCE").window();
         Map<String, Object> request = new java.util.HashMap<>();

@@ -21,7 +21,18 @@ public final class Http {
         this.baseUrl = "http://localhost:" + port;
     }
 
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
+
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, java.util.Map.of());
+        }
+
+        /** The first value of a response header, or {@code null}. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .flatMap(header -> header.getValue().stream()).findFirst().orElse(null);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -45,6 +56,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    /** A POST with extra request headers, given as name, value, name, value … */
+    public Reply post(String user, String path, String jsonBody, String... headers) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json").headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     private Reply send(String user, HttpRequest.Builder request) {
         if (user != null) {
             String password = "admin".equals(user) ? "test-admin-secret" : "test-secret";
@@ -54,7 +72,7 @@ public final class Http {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().map());
         } catch (Exception e) {
             throw new AssertionError("HTTP call failed: " + e.getMessage(), e);
         }
