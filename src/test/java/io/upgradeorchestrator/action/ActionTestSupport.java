@@ -39,6 +39,12 @@ abstract class ActionTestSupport {
             JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class})
     @Import({ActionConfiguration.class, ActionRunner.class, ActionRunRepository.class})
     static class Slice {
+
+        /** The runner counts its runs; the slice has no actuator, so a plain in-memory registry. */
+        @org.springframework.context.annotation.Bean
+        io.micrometer.core.instrument.MeterRegistry meterRegistry() {
+            return new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        }
     }
 
     static final Instant SINCE = Instant.parse("2025-03-01T10:00:00Z");
