@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param killGrace            after a timeout, how long a process tree gets to end on SIGTERM before it is killed
  * @param staleAfter           a run still STARTED after this long (and after its own timeout) was interrupted by a
  *                             crash and is run again by the next attempt with its key
+ * @param staleMargin          leeway on top of a run's own timeout and {@code kill-grace} before a STARTED run counts
+ *                             as abandoned: the limit is the larger of {@code stale-after} and timeout + kill grace +
+ *                             this margin
  * @param httpConnectTimeout   connect timeout of the shared HTTP client
  * @param inheritedEnvironment variables of the application's environment passed on to commands; nothing else is,
  *                             so the application's own secrets never reach a target
@@ -30,6 +33,7 @@ public record ActionProperties(
         @DefaultValue("30s") Duration sqlTimeout,
         @DefaultValue("5s") Duration killGrace,
         @DefaultValue("1h") Duration staleAfter,
+        @DefaultValue("1m") Duration staleMargin,
         @DefaultValue("10s") Duration httpConnectTimeout,
         @DefaultValue({"PATH", "HOME", "LANG", "LC_ALL", "TZ", "USER", "LOGNAME", "SSH_AUTH_SOCK"})
         List<String> inheritedEnvironment,

@@ -17,17 +17,16 @@ import org.springframework.stereotype.Service;
  *
  * <p>Idempotency: a run is identified by its key. A key whose run SUCCEEDED or FAILED is answered from the record
  * without running again. A key whose last run ended in ERROR (could not run) is run again, since that is what
- * a retry is for. A key that is STARTED is being run by another worker ({@link ActionInProgressException}),
- * unless it started longer ago than {@code stale-after} and its own timeout: then the worker running it died,
- * and it is run again. Runbook actions must therefore tolerate being re-run after an interruption
+ * a retry is for. A key that is STARTED is being run by another worker ({@link ActionInProgressException}; a job
+ * that meets it waits without using up a retry, see {@link ActionInProgressRetry}), unless it started longer ago
+ * than {@code stale-after} and than its own timeout plus {@code kill-grace} and {@code stale-margin}: then the worker
+ * running it died, and it is run again. Runbook actions must therefore tolerate being re-run after an interruption
  * (e.g. a backup writes to a fresh file, a deployment checks what is already installed).
  */
 @Service
 public class ActionRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ActionRunner.class);
-    /** Leeway on top of an action's own timeout before a STARTED row counts as abandoned. */
-    private static final Duration STALE_MARGIN = Duration.ofMinutes(1);
 
     private final ActionProperties properties;
     private final ActionRunRepository runs;
@@ -66,13 +65,14 @@ public class ActionRunner {
         String description = masker.mask(spec.describe());
 
         Instant now = Instant.now();
-        ActionRunRepository.Claim claim = runs.claim(request, description, now, now.minus(staleLimit(spec)));
+        Duration staleLimit = staleLimit(spec);
+        ActionRunRepository.Claim claim = runs.claim(request, description, now, now.minus(staleLimit));
         if (claim instanceof ActionRunRepository.Claim.Taken taken) {
             if (taken.run().status().isFinal()) {
                 log.info("Action {} already ran: {}", request.idempotencyKey(), taken.run().summary());
                 return taken.run().toResult(true);
             }
-            throw new ActionInProgressException(taken.run());
+            throw new ActionInProgressException(taken.run(), taken.run().startedAt().plus(staleLimit));
         }
         String id = ((ActionRunRepository.Claim.Claimed) claim).id();
 
@@ -138,7 +138,7 @@ public class ActionRunner {
                 : spec instanceof HttpCheckSpec http && http.timeout() != null ? http.timeout()
                 : spec instanceof SqlCheckSpec ? properties.sqlTimeout()
                 : properties.defaultTimeout();
-        Duration ownLimit = timeout.plus(properties.killGrace()).plus(STALE_MARGIN);
+        Duration ownLimit = timeout.plus(properties.killGrace()).plus(properties.staleMargin());
         return ownLimit.compareTo(properties.staleAfter()) > 0 ? ownLimit : properties.staleAfter();
     }
 

@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -28,8 +30,9 @@ import io.upgradeorchestrator.testing.Upgrades;
 /**
  * The runbook action tasks process owners place with the element templates (runRunbookStep, runAcceptanceCheck,
  * scanLogs), run as jobs of a small test-only diagram against the demo target: a "no" is an answer in a variable,
- * an unknown name or a wrong kind of check is refused with a message that says what to fix, and a retried job does
- * not run its command again.
+ * an unknown name or a wrong kind of check is refused with a message that says what to fix, a retried job does
+ * not run its command again, and a job whose command is still running elsewhere waits for it without using up a
+ * retry.
  */
 @ProcessTest
 class RunbookActionTasksTest {
@@ -140,6 +143,38 @@ class RunbookActionTasksTest {
         String log = Files.readString(upgrades.demoNode("finance-reports-test-1").resolve("logs/runbook.log"));
         assertThat(log.split("INFO backup of release", -1)).as("backups in %s", log).hasSize(2);
         assertThat(actionRuns(run)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWaitWithoutUsingARetryWhileItsActionRunsElsewhere() throws Exception {
+        ProcessInstance run = start("step", values("testStep", "backup", "testNodes", "TEST"));
+        Job job = job(run);
+        String key = upgrades.businessKey(run) + ":Task_RunRunbookStep:" + run.getId() + ":finance-reports-test-1:backup";
+        // another node started this backup a moment ago and is still running it
+        jdbc.update("insert into action_run (id, idempotency_key, upgrade_id, target, action_name, kind, description,"
+                        + " status, attempts, started_at) values (?, ?, ?, 'finance-reports-test-1', 'backup', 'COMMAND',"
+                        + " 'backup.sh', 'STARTED', 1, ?)", UUID.randomUUID().toString(), key,
+                upgrades.businessKey(run), Timestamp.from(Instant.now()));
+
+        Instant attempted = Instant.now();
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+                .hasMessageContaining("is already running since");
+
+        Job waiting = job(run);
+        assertThat(waiting.getRetries()).as("retries left").isEqualTo(job.getRetries());
+        assertThat(waiting.getExceptionMessage()).isNull();
+        assertThat(waiting.getDuedate().toInstant()).as("due again after a minute, long before the run is stale")
+                .isBetween(attempted.plusSeconds(50), Instant.now().plusSeconds(61));
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(run.getId()).count()).isZero();
+
+        // the other node died: once its run is stale, the waiting job runs the backup itself
+        jdbc.update("update action_run set started_at = ? where idempotency_key = ?",
+                Timestamp.from(Instant.now().minus(2, ChronoUnit.DAYS)), key);
+        engine.getManagementService().executeJob(job.getId());
+        upgrades.runJobs(run);
+        assertThat(upgrades.variable(run, "stepPassed")).isEqualTo(true);
+        assertThat(jdbc.queryForObject("select attempts from action_run where idempotency_key = ?", Integer.class, key))
+                .isEqualTo(2);
     }
 
     @Test

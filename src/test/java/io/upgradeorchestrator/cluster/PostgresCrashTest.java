@@ -1,0 +1,384 @@
+package io.upgradeorchestrator.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.upgradeorchestrator.UpgradeOrchestratorApplication;
+import io.upgradeorchestrator.rollout.UpgradeExecutionProcess;
+
+/**
+ * A real crash in a two-node cluster on PostgreSQL. Node A is a JVM of its own; it takes the job "Take final
+ * backup" of an upgrade of two nodes (inventory-crash/crash.yaml), backs up crash-1 and is killed with SIGKILL while
+ * the backup of crash-2 runs (no shutdown hook, no clean-up, its command dies with it, as when its machine fails).
+ * Node B, in the test JVM, must then take the job over once its lock has expired, leave the abandoned backup alone
+ * until it counts as abandoned ({@code stale-after}), run it again, never run the completed backup of crash-1 again,
+ * and carry the upgrade on to its end. The runbook's commands count their runs in files under target/crash-test/.
+ *
+ * <p>Both nodes run the engine's job executor with the same settings, as a cluster would: a job lock of 5 seconds
+ * and a stale limit of 20 seconds, so the test also shows what happens when the lock expires before the abandoned
+ * run counts as abandoned. Node B's job executor is held back until node A holds the job; otherwise which node gets
+ * the job first would be up to chance.
+ */
+@Tag("postgres")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresCrashTest {
+
+    private static final Path WORK = Path.of("target", "crash-test");
+    private static final Duration LOCK_TIME = Duration.ofSeconds(5);
+    private static final Duration STALE_AFTER = Duration.ofSeconds(20);
+    private static final String UPGRADE_ID = "UPG-CRASH-1";
+
+    private PostgresDatabase database;
+    private ConfigurableApplicationContext nodeB;
+    private Process nodeA;
+    private final List<ProcessHandle> nodeATree = new ArrayList<>();
+
+    @BeforeAll
+    void startNodeB() throws IOException {
+        database = PostgresDatabase.createOrSkip();
+        deleteRecursively(WORK);
+        Files.createDirectories(WORK);
+        // node B first: it creates the schema and deploys; node A later finds both in place
+        nodeB = new SpringApplicationBuilder(UpgradeOrchestratorApplication.class).profiles("postgres")
+                .run(nodeArguments("node-b").toArray(String[]::new));
+        jobExecutor(nodeB).shutdown();
+    }
+
+    @AfterAll
+    void stopNodes() throws Exception {
+        try {
+            killNodeA();
+        } finally {
+            try {
+                if (nodeB != null) {
+                    nodeB.close();
+                }
+            } finally {
+                Files.deleteIfExists(hold("crash-2", "backup"));
+                if (database != null) {
+                    database.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldFinishOnNodeBTheJobThatNodeADiedIn() throws Exception {
+        Instant testStarted = Instant.now();
+        ProcessEngine engineB = nodeB.getBean(ProcessEngine.class);
+        Files.writeString(hold("crash-2", "backup"), "held until node A is dead\n");
+        ProcessInstance execution = engineB.getRuntimeService()
+                .startProcessInstanceByKey(UpgradeExecutionProcess.KEY, UPGRADE_ID, executionVariables());
+
+        startNodeA();
+        await("node A backs up crash-1, then runs the backup of crash-2").atMost(Duration.ofSeconds(150))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> nodeAIsAlive() && countLines(runs("crash-2", "backup")) == 1);
+        Instant nodeABusy = Instant.now();
+        Map<String, Object> abandoned = actionRun("crash-2", "backup");
+        assertThat(abandoned.get("status")).as("the backup of crash-2 on node A").isEqualTo("STARTED");
+        assertThat(actionRun("crash-1", "backup")).containsEntry("status", "SUCCEEDED").containsEntry("attempts", 1);
+        assertThat(actionRun("crash-1", "verifyBackup")).containsEntry("status", "SUCCEEDED");
+        Map<String, Object> lockedJob = single("select id_, lock_owner_, lock_exp_time_, retries_ from act_ru_job"
+                + " where process_instance_id_ = ?", execution.getId());
+        assertThat(lockedJob.get("lock_owner_")).as("node A holds the job").isNotNull();
+        String jobId = (String) lockedJob.get("id_");
+        Instant lockExpires = ((Timestamp) lockedJob.get("lock_exp_time_")).toInstant();
+
+        killNodeA();
+        Instant crashed = Instant.now();
+        Files.delete(hold("crash-2", "backup"));
+        jobExecutor(nodeB).start();
+
+        Task manualChecks = awaitManualChecks(engineB, execution.getId(), jobId);
+        Instant carriedOn = Instant.now();
+
+        // the job: taken over by node B after node A's lock expired; until the abandoned backup counted as
+        // abandoned it waited without using up a retry and without an incident, then it completed
+        assertThat(single("select count(*) as jobs from act_ru_job where id_ = ?", jobId)).containsEntry("jobs", 0L);
+        List<HistoricJobLog> jobLog = engineB.getHistoryService().createHistoricJobLogQuery().jobId(jobId)
+                .orderByTimestamp().asc().orderPartiallyByOccurrence().asc().list();
+        assertThat(jobLog).filteredOn(HistoricJobLog::isSuccessLog).hasSize(1);
+        assertThat(jobLog).filteredOn(HistoricJobLog::isFailureLog).isNotEmpty().allSatisfy(failure -> {
+            assertThat(failure.getJobExceptionMessage()).contains("is already running since");
+            assertThat(failure.getTimestamp().toInstant()).isAfterOrEqualTo(lockExpires.truncatedTo(ChronoUnit.SECONDS));
+        });
+        assertThat(jobLog).extracting(HistoricJobLog::getJobRetries).containsOnly(jobLog.get(0).getJobRetries());
+        assertThat(engineB.getRuntimeService().createIncidentQuery().count()).isZero();
+
+        // the actions: one row per key; the abandoned backup of crash-2 taken over and run to its end, once more;
+        // the completed backup of crash-1 answered from its record, never run again
+        assertThat(rows("select idempotency_key, count(*) as n from action_run group by idempotency_key"
+                + " having count(*) > 1")).isEmpty();
+        Map<String, Object> rerun = actionRun("crash-2", "backup");
+        assertThat(rerun).containsEntry("id", abandoned.get("id")).containsEntry("status", "SUCCEEDED")
+                .containsEntry("attempts", 2);
+        Instant rerunStarted = ((Timestamp) rerun.get("started_at")).toInstant();
+        assertThat(rerunStarted).isAfterOrEqualTo(((Timestamp) abandoned.get("started_at")).toInstant()
+                .plus(STALE_AFTER)).isAfter(lockExpires);
+        assertThat(actionRun("crash-1", "backup")).containsEntry("status", "SUCCEEDED").containsEntry("attempts", 1);
+        assertThat(actionRun("crash-1", "verifyBackup")).containsEntry("attempts", 1);
+        assertThat(actionRun("crash-2", "verifyBackup")).containsEntry("status", "SUCCEEDED")
+                .containsEntry("attempts", 1);
+        assertThat(countLines(runs("crash-1", "backup"))).as("backups of crash-1 run on the target").isEqualTo(1);
+        assertThat(countLines(runs("crash-2", "backup"))).as("backups of crash-2 run on the target (the abandoned"
+                + " one and the one after the crash)").isEqualTo(2);
+
+        // the upgrade went on: a verified final backup, both nodes upgraded once, at the manual checks
+        Map<String, Object> variables = engineB.getRuntimeService().getVariables(execution.getId());
+        assertThat(variables).containsEntry("finalBackupVerified", true);
+        assertThat(rows("select node_id, status from rollout_node_result where upgrade_id = ? order by node_id",
+                UPGRADE_ID)).extracting(row -> row.get("node_id") + " " + row.get("status"))
+                .containsExactly("crash-1 UPGRADED", "crash-2 UPGRADED");
+        assertThat(countLines(runs("crash-1", "upgrade"))).isEqualTo(1);
+        assertThat(countLines(runs("crash-2", "upgrade"))).isEqualTo(1);
+
+        engineB.getTaskService().claim(manualChecks.getId(), "oscar");
+        engineB.getTaskService().complete(manualChecks.getId(), Map.of("manualChecksDone", "after the crash",
+                "manualChecksOk", "yes"));
+        await("the upgrade's execution ends").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "COMPLETED".equals(engineB.getHistoryService().createHistoricProcessInstanceQuery()
+                        .processInstanceId(execution.getId()).singleResult().getState()));
+        assertThat(engineB.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(execution.getId()).variableName("executionOutcome").singleResult().getValue())
+                .isEqualTo("COMPLETED");
+
+        System.out.printf("Crash test: node A started and busy with the backup of crash-2 after %.1f s; killed;"
+                        + " node B took the job over after the lock expired (%d attempt(s) found the backup still"
+                        + " running), re-ran the abandoned backup %.1f s after the crash and reached the manual"
+                        + " checks %.1f s after the crash; whole test %.1f s%n",
+                seconds(testStarted, nodeABusy), jobLog.stream().filter(HistoricJobLog::isFailureLog).count(),
+                seconds(crashed, rerunStarted), seconds(crashed, carriedOn), seconds(testStarted, Instant.now()));
+    }
+
+    // --- the nodes --------------------------------------------------------------------------------------------
+
+    /** The same settings on both nodes, as command-line arguments (they outrank application-postgres.yaml). */
+    private List<String> nodeArguments(String name) {
+        return List.of(
+                "--spring.application.name=upgrade-orchestrator-" + name,
+                "--server.port=0",
+                // Engines register by name in a JVM-wide registry the REST API reads; other tests' engine is "default".
+                "--camunda.bpm.process-engine-name=crash-" + name,
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + PostgresDatabase.USER,
+                "--spring.datasource.password=",
+                "--camunda.bpm.admin-user.password=crash-test-admin",
+                "--upgrade-orchestrator.demo-users.password=crash-test",
+                "--upgrade-orchestrator.mail.outbox=" + WORK.resolve("mail"),
+                "--upgrade-orchestrator.inventory.location=classpath:inventory-crash/",
+                "--upgrade-orchestrator.demo-target.provision=false",
+                "--upgrade-orchestrator.demo-target.root=" + WORK.resolve("demo-target"),
+                "--upgrade-orchestrator.backup.directory=" + WORK.resolve("backups"),
+                "--upgrade-orchestrator.backup.scratch-directory=" + WORK.resolve("scratch"),
+                "--camunda.bpm.job-execution.enabled=true",
+                "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
+                "--camunda.bpm.job-execution.wait-time-in-millis=500",
+                "--camunda.bpm.job-execution.max-wait=1000",
+                // stale limit = max(stale-after, the step's timeout 15 s + kill grace 1 s + margin 1 s) = 20 s
+                "--upgrade-orchestrator.actions.stale-after=" + STALE_AFTER.toSeconds() + "s",
+                "--upgrade-orchestrator.actions.kill-grace=1s",
+                "--upgrade-orchestrator.actions.stale-margin=1s");
+    }
+
+    private void startNodeA() throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"),
+                UpgradeOrchestratorApplication.class.getName(),
+                "--spring.profiles.active=postgres"));
+        command.addAll(nodeArguments("node-a"));
+        nodeA = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
+                .redirectErrorStream(true).redirectOutput(nodeALog().toFile()).start();
+    }
+
+    private boolean nodeAIsAlive() throws IOException {
+        if (!nodeA.isAlive()) {
+            throw new AssertionError("node A ended early with exit code " + nodeA.exitValue() + "; its log "
+                    + nodeALog() + " ends with:\n" + tail(nodeALog(), 60));
+        }
+        nodeATree.addAll(nodeA.descendants().filter(child -> !nodeATree.contains(child)).toList());
+        return true;
+    }
+
+    /** SIGKILL for node A's JVM, then for the commands it had started: what a machine failure leaves behind. */
+    private void killNodeA() throws InterruptedException {
+        if (nodeA == null) {
+            return;
+        }
+        nodeATree.addAll(nodeA.descendants().toList());
+        nodeA.destroyForcibly();
+        if (!nodeA.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("node A (pid " + nodeA.pid() + ") did not die");
+        }
+        nodeATree.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static JobExecutor jobExecutor(ConfigurableApplicationContext node) {
+        return ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration())
+                .getJobExecutor();
+    }
+
+    private Task awaitManualChecks(ProcessEngine engine, String executionId, String jobId) {
+        try {
+            await("node B carries the upgrade on to its manual checks").atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        if (engine.getRuntimeService().createIncidentQuery().count() > 0) {
+                            throw new AssertionError("incident: " + engine.getRuntimeService().createIncidentQuery()
+                                    .list().get(0).getIncidentMessage());
+                        }
+                        return engine.getTaskService().createTaskQuery().processInstanceId(executionId)
+                                .taskDefinitionKey(UpgradeExecutionProcess.Elements.CHECK_MANUALLY).count() == 1;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; the job " + jobId + " now: "
+                    + rows("select retries_, duedate_, lock_exp_time_, exception_msg_ from act_ru_job where id_ = ?",
+                    jobId) + "; action runs: " + rows("select target, action_name, status, attempts, started_at"
+                    + " from action_run where upgrade_id = ? order by started_at", UPGRADE_ID), e);
+        }
+        return engine.getTaskService().createTaskQuery().processInstanceId(executionId)
+                .taskDefinitionKey(UpgradeExecutionProcess.Elements.CHECK_MANUALLY).singleResult();
+    }
+
+    private static Map<String, Object> executionVariables() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("upgradeId", UPGRADE_ID);
+        variables.put("requester", "rita");
+        variables.put("systemId", "crash-test");
+        variables.put("systemName", "Crash test system");
+        variables.put("currentVersion", "1.0");
+        variables.put("targetVersion", "1.1");
+        variables.put("ownerGroup", "operations");
+        variables.put("upgradeTitle", UPGRADE_ID + ": crash-test → 1.1");
+        variables.put("taskPriority", 50);
+        variables.put("riskLevel", "LOW");
+        variables.put("stagedRollout", true);
+        variables.put("canaryNodes", 1);
+        variables.put("maxParallelNodes", 1);
+        variables.put("failureThreshold", 1);
+        variables.put("rollbackAutomatic", false);
+        variables.put("rollbackDecisionOwner", "operations");
+        variables.put("forwardFixOnly", false);
+        variables.put("dataMigration", false);
+        variables.put("irreversibleMigration", false);
+        variables.put("windowStart", Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)));
+        variables.put("windowEnd", Date.from(Instant.now().plus(6, ChronoUnit.HOURS)));
+        variables.put("rollbackDeadline", Date.from(Instant.now().plus(4, ChronoUnit.HOURS)));
+        return variables;
+    }
+
+    // --- the database, read directly ----------------------------------------------------------------------------
+
+    private Map<String, Object> actionRun(String node, String actionName) {
+        return single("select id, status, attempts, started_at, finished_at from action_run where upgrade_id = ?"
+                + " and target = ? and action_name = ?", UPGRADE_ID, node, actionName);
+    }
+
+    private Map<String, Object> single(String sql, Object... parameters) {
+        List<Map<String, Object>> rows = rows(sql, parameters);
+        assertThat(rows).as(sql).hasSize(1);
+        return rows.get(0);
+    }
+
+    private List<Map<String, Object>> rows(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(database.url(), PostgresDatabase.USER, "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
+                        row.put(result.getMetaData().getColumnLabel(column).toLowerCase(), result.getObject(column));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    // --- files under target/crash-test ----------------------------------------------------------------------
+
+    private static Path runs(String node, String step) {
+        return WORK.resolve(node + "." + step + ".runs");
+    }
+
+    private static Path hold(String node, String step) {
+        return WORK.resolve(node + "." + step + ".hold");
+    }
+
+    private static Path nodeALog() {
+        return WORK.resolve("node-a.log");
+    }
+
+    private static long countLines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).size() : 0;
+    }
+
+    private static String tail(Path file, int lines) throws IOException {
+        if (!Files.exists(file)) {
+            return "(no log)";
+        }
+        List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+}
