@@ -20,6 +20,8 @@ final class Cockpit {
     static Cockpit logIn(BrowserSession browser, int port, String user) {
         Cockpit cockpit = new Cockpit(browser.newPage(), port);
         cockpit.page.navigate(cockpit.appUrl);
+        // as in Tasklist: type only into fields Angular has compiled, or the login may submit nothing
+        cockpit.page.locator("input[ng-model='username'].ng-untouched").waitFor();
         cockpit.page.locator("input[ng-model='username']").fill(user);
         cockpit.page.locator("input[ng-model='password']").fill(Passwords.of(user));
         cockpit.page.locator("button[type='submit']").click();

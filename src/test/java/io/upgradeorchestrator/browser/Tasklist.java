@@ -31,6 +31,9 @@ final class Tasklist {
 
     private void logIn(String user) {
         page.navigate(baseUrl + "/camunda/app/tasklist/default/");
+        // Fill the fields only once Angular has compiled them (it marks them ng-untouched): on a loaded machine
+        // text typed into the raw template is lost, the click submits nothing and the filters never appear.
+        page.locator("input[ng-model='username'].ng-untouched").waitFor();
         page.locator("input[ng-model='username']").fill(user);
         page.locator("input[ng-model='password']").fill(Passwords.of(user));
         page.locator("button[type='submit']").click();
