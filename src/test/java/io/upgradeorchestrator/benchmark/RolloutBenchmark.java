@@ -53,9 +53,9 @@ class RolloutBenchmark {
                 // both engines warn of each optimistic-locking retry), only errors to the console, left to the table.
                 "logging.file.name", OUT.resolve("benchmark.log").toString(),
                 "logging.threshold.console", "ERROR",
-                // Both get 30 connections instead of Hikari's default 10. With 10, the product's rollout deadlocks:
-                // each of the 10 job threads holds its engine transaction's connection and waits for a second one,
-                // which ActionRunRepository needs for the action record's own transaction (REQUIRES_NEW).
+                // Both get the product's pool of 30 connections (application.yaml), the bare application too, so
+                // neither waits for connections the other does not: a product job thread may hold two at once (the
+                // engine's and the action record's own transaction; see ConnectionPoolGuard).
                 "spring.datasource.hikari.maximum-pool-size", POOL_SIZE);
 
         try (ConfigurableApplicationContext product = startProduct(shared, inventory);
