@@ -289,6 +289,51 @@ class UpgradeExecutionProcessTest {
     }
 
     @Test
+    void shouldGoOnToTheLogReviewWhenTheOwnerKeepsTheUpgradeAfterAFailedCoreCheck() throws Exception {
+        ProcessInstance execution = start("billing-portal", "4.9.0", facts());
+        runJobsUntil(execution, Elements.RUN_ACCEPTANCE_CHECKS);
+        Files.writeString(node("billing-portal-fra-2").resolve("data/invoices.csv"), "3001;truncated row\n",
+                StandardOpenOption.APPEND);
+        upgrades.runJobs(execution);
+        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("CORE_CHECK_FAILED");
+
+        upgrades.complete("olga", execution, Elements.DECIDE_ROLLBACK,
+                values("rollbackDecision", "CONTINUE", "rollbackReason", "one damaged test invoice, repaired by hand"));
+        upgrades.runJobs(execution);
+        upgrades.complete("olga", execution, Elements.CHECK_MANUALLY,
+                values("manualChecksDone", "Opened three invoices", "manualChecksOk", "yes"));
+
+        assertThat(execution).isEnded().hasPassed(Elements.REVIEW_LOGS, Elements.CHECK_MANUALLY, Elements.COMPLETED_END)
+                .hasNotPassed(Elements.ROLLED_BACK_END);
+        assertThat(variable(execution, "rollbackDecision")).isEqualTo("CONTINUE");
+        assertThat(variable(execution, "executionOutcome")).isEqualTo("COMPLETED");
+        // kept, not verified: the record must not claim a clean verification
+        assertThat(variable(execution, "verificationPassed")).isEqualTo(false);
+        assertThat(Files.readSymbolicLink(node("billing-portal-fra-2").resolve("current"))).isEqualTo(Path.of("releases/4.9.0"));
+    }
+
+    @Test
+    void shouldCompleteWhenTheOwnerKeepsTheUpgradeAfterAFailedManualCheck() throws Exception {
+        ProcessInstance execution = start("billing-portal", "4.9.0", facts());
+        upgrades.runJobs(execution);
+        upgrades.complete("olga", execution, Elements.CHECK_MANUALLY, values("manualChecksDone",
+                "Printed an invoice", "manualChecksOk", "no", "manualFindings", "Logo slightly blurred on the PDF"));
+        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("MANUAL_CHECK_FAILED");
+
+        upgrades.complete("olga", execution, Elements.DECIDE_ROLLBACK,
+                values("rollbackDecision", "CONTINUE", "rollbackReason", "cosmetic; fixed forward next week"));
+        upgrades.runJobs(execution);
+
+        assertThat(execution).isEnded().hasPassed(Elements.COMPLETED_END).hasNotPassed(Elements.ROLLED_BACK_END);
+        assertThat(variable(execution, "executionOutcome")).isEqualTo("COMPLETED");
+        assertThat(variable(execution, "verificationPassed")).isEqualTo(false);
+        assertThat(rollbackTargets(execution)).isEmpty();
+        for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
+            assertThat(Files.readSymbolicLink(node(node).resolve("current"))).isEqualTo(Path.of("releases/4.9.0"));
+        }
+    }
+
+    @Test
     void shouldNotStartWithoutAVerifiedFinalBackupAndSendTheWindowBackToReplanning() throws Exception {
         FileSystemUtils.deleteRecursively(node("billing-portal-ber-1").resolve("data"));
         ProcessInstance execution = start("billing-portal", "4.9.0", facts());
