@@ -46,12 +46,17 @@ class RequestKeys {
     }
 
     /**
-     * Inside the caller's transaction, so the key is kept only if the upgrade really started. A concurrent twin
-     * with the same key waits on the primary key and then fails with a duplicate key.
+     * Claims the key for an upgrade id, committed at once (the caller runs outside a transaction). A twin request
+     * with the same key fails here with a duplicate key.
      */
     void remember(String requester, String key, String requestDigest, String upgradeId, Instant now) {
         jdbc.update("INSERT INTO upgrade_request_key (requester, idempotency_key, request_digest, upgrade_id, created_at)"
                 + " VALUES (?, ?, ?, ?, ?)", requester, key, requestDigest, upgradeId, Timestamp.from(now));
+    }
+
+    /** Frees the key again when its upgrade could not be started. */
+    void forget(String requester, String key) {
+        jdbc.update("DELETE FROM upgrade_request_key WHERE requester = ? AND idempotency_key = ?", requester, key);
     }
 
     /** SHA-256 of the request as JSON: the record's components in declaration order, so equal requests agree. */

@@ -11,8 +11,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,19 +42,16 @@ class UpgradeController {
     private final UpgradeQueries queries;
     private final RequestKeys requestKeys;
     private final CurrentUser currentUser;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
     UpgradeController(RequestValidator validator, UpgradeIdGenerator ids, RuntimeService runtimeService,
-                      UpgradeQueries queries, RequestKeys requestKeys, CurrentUser currentUser,
-                      PlatformTransactionManager transactionManager, Clock clock) {
+                      UpgradeQueries queries, RequestKeys requestKeys, CurrentUser currentUser, Clock clock) {
         this.validator = validator;
         this.ids = ids;
         this.runtimeService = runtimeService;
         this.queries = queries;
         this.requestKeys = requestKeys;
         this.currentUser = currentUser;
-        this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -68,21 +63,37 @@ class UpgradeController {
                     "send the upgrade request as a JSON object")));
         }
         if (idempotencyKey == null) {
-            return created(start(request, null));
+            validate(request);
+            return created(start(request, ids.nextId()));
         }
         checkKey(idempotencyKey);
         String requester = currentUser.id();
         String digest = requestKeys.digest(request);
         Optional<RequestKeys.Remembered> earlier = requestKeys.find(requester, idempotencyKey);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), digest, idempotencyKey);
+            return answerEarlier(earlier.get(), digest, idempotencyKey);
+        }
+        validate(request);
+        String id = ids.nextId();
+        // Claim the key first, in a short transaction of its own: a twin arriving meanwhile finds it and waits
+        // no longer than that claim takes. Only then start; if the start fails, the key is free again.
+        try {
+            requestKeys.remember(requester, idempotencyKey, digest, id, clock.instant());
+        } catch (DuplicateKeyException twin) {
+            return answerEarlier(requestKeys.find(requester, idempotencyKey).orElseThrow(), digest, idempotencyKey);
         }
         try {
-            return created(start(request, new KeyedRequest(requester, idempotencyKey, digest)));
-        } catch (DuplicateKeyException concurrentTwin) {
-            // the same key arrived twice at once and the other call won: answer with its upgrade
-            return replay(requestKeys.find(requester, idempotencyKey).orElseThrow(), digest, idempotencyKey);
+            return created(start(request, id));
+        } catch (RuntimeException notStarted) {
+            requestKeys.forget(requester, idempotencyKey);
+            throw notStarted;
         }
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<?> get(@PathVariable String id) {
+        return queries.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() ->
+                problem(HttpStatus.NOT_FOUND, "Upgrade not found", "No upgrade '" + id + "' that you may see"));
     }
 
     /**
@@ -109,9 +120,6 @@ class UpgradeController {
         return queries.list(systemId, requester, running, max);
     }
 
-    private record KeyedRequest(String requester, String key, String digest) {
-    }
-
     private static void checkKey(String key) {
         if (key.isBlank() || key.length() > RequestKeys.MAX_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new InvalidRequestException("The Idempotency-Key header is unusable", List.of(new ApiError(
@@ -119,50 +127,44 @@ class UpgradeController {
         }
     }
 
-    private ResponseEntity<?> replay(RequestKeys.Remembered earlier, String digest, String key) {
+    private ResponseEntity<?> answerEarlier(RequestKeys.Remembered earlier, String digest, String key) {
         if (!earlier.requestDigest().equals(digest)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                    "Idempotency-Key '" + key + "' already started " + earlier.upgradeId()
-                            + " with a different request; use a new key for a new request");
-            problem.setTitle("Idempotency-Key reused");
-            return ResponseEntity.unprocessableEntity().body(problem);
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", "Idempotency-Key '" + key
+                    + "' already started " + earlier.upgradeId() + " with a different request; use a new key for a new request");
+        }
+        Optional<UpgradeView> upgrade = queries.find(earlier.upgradeId());
+        if (upgrade.isEmpty()) {
+            // the first request with this key is still starting the upgrade (or failed a moment ago)
+            return problem(HttpStatus.CONFLICT, "Request in progress", "A request with Idempotency-Key '" + key
+                    + "' is starting " + earlier.upgradeId() + " right now; retry in a few seconds");
         }
         // a retry of the same request: the upgrade it started, as it stands now
         return ResponseEntity.ok().header("Idempotent-Replayed", "true")
-                .location(URI.create("/api/upgrades/" + earlier.upgradeId()))
-                .body(queries.find(earlier.upgradeId()).orElseThrow());
+                .location(URI.create("/api/upgrades/" + earlier.upgradeId())).body(upgrade.get());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
     }
 
     private static ResponseEntity<UpgradeView> created(UpgradeView upgrade) {
         return ResponseEntity.created(URI.create("/api/upgrades/" + upgrade.id())).body(upgrade);
     }
 
-    private UpgradeView start(UpgradeRequest request, KeyedRequest keyed) {
+    private void validate(UpgradeRequest request) {
         RequestValidator.Result result = validator.validate(request);
         if (!result.valid()) {
             throw new InvalidRequestException("The upgrade request has " + result.problems().size()
                     + " problem(s); nothing was started",
                     result.problems().stream().map(p -> new ApiError(p.field(), p.message())).toList());
         }
-        String id = ids.nextId();
-        // the key is kept only if the upgrade starts, and the upgrade starts only if the key was free
-        transaction.executeWithoutResult(status -> {
-            if (keyed != null) {
-                requestKeys.remember(keyed.requester(), keyed.key(), keyed.digest(), id, clock.instant());
-            }
-            runtimeService.createProcessInstanceByKey(SystemUpgradeProcess.KEY).businessKey(id)
-                    .setVariables(RequestVariables.toVariables(request)).execute();
-        });
-        return queries.find(id).orElseThrow();
     }
 
-    @GetMapping("/{id}")
-    ResponseEntity<?> get(@PathVariable String id) {
-        return queries.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "No upgrade '" + id + "' that you may see");
-            problem.setTitle("Upgrade not found");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-        });
+    private UpgradeView start(UpgradeRequest request, String id) {
+        runtimeService.createProcessInstanceByKey(SystemUpgradeProcess.KEY).businessKey(id)
+                .setVariables(RequestVariables.toVariables(request)).execute();
+        return queries.find(id).orElseThrow();
     }
 }

@@ -147,6 +147,44 @@ class UpgradeApiTest {
     }
 
     @Test
+    void shouldStartOneUpgradeWhenTheSameKeyArrivesSeveralTimesAtOnce() throws Exception {
+        String key = "ci-build-" + System.nanoTime();
+        String body = Http.json(validRequest("finance-reports", "8.2.1"));
+        long before = upgradesStarted();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Http.Reply>> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            replies.add(callers.submit(() -> {
+                go.await();
+                return http.post("rita", "/api/upgrades", body, "Idempotency-Key", key);
+            }));
+        }
+        go.countDown();
+        List<Http.Reply> answers = new java.util.ArrayList<>();
+        for (var reply : replies) {
+            answers.add(reply.get());
+        }
+        callers.shutdown();
+
+        // one starts it; the others get it (200) or, while it is still starting, 409 "retry in a few seconds"
+        assertThat(answers).extracting(Http.Reply::status).as("bodies: %s", answers)
+                .containsOnlyOnce(201).allMatch(status -> status == 201 || status == 200 || status == 409);
+        String id = answers.stream().filter(reply -> reply.status() == 201).findFirst().orElseThrow()
+                .json().get("id").asText();
+        assertThat(answers).filteredOn(reply -> reply.status() == 200)
+                .allMatch(reply -> reply.json().get("id").asText().equals(id));
+        assertThat(answers).filteredOn(reply -> reply.status() == 409)
+                .allMatch(reply -> reply.contentType().startsWith("application/problem+json"));
+        Http.Reply retried = http.post("rita", "/api/upgrades", body, "Idempotency-Key", key);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().get("id").asText()).isEqualTo(id);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("systemUpgrade")
+                .processInstanceBusinessKey(id).count()).isEqualTo(1);
+        assertThat(upgradesStarted()).as("upgrades started by the burst and the retry").isEqualTo(before + 1);
+    }
+
+    @Test
     void shouldRefuseAKeyReusedForADifferentRequestAndStartNothing() {
         String key = "ci-build-" + System.nanoTime();
         Http.Reply first = http.post("rita", "/api/upgrades", Http.json(validRequest("finance-reports", "8.2.1")),
@@ -228,6 +266,10 @@ class UpgradeApiTest {
         request.put("window", Map.of("start", window.start(), "end", window.end()));
         request.put("dataMigration", false);
         return request;
+    }
+
+    private long upgradesStarted() {
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("systemUpgrade").count();
     }
 
     private static List<String> fields(Http.Reply reply) {
