@@ -1,9 +1,5 @@
 package io.upgradeorchestrator.benchmark;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.upgradeorchestrator.rollout.UpgradeExecutionProcess;
+import io.upgradeorchestrator.testing.RolloutFacts;
 
 /**
  * The product's rollout: "Carry out upgrade" ({@code upgrade-execution.bpmn}) with its waves
@@ -31,29 +28,8 @@ final class ProductRollout extends RolloutDriver {
     @Override
     protected String start(int nodes, String upgradeId) {
         // the variables the main process hands to "Carry out upgrade" (as FleetRolloutTest does)
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("upgradeId", upgradeId);
-        variables.put("requester", "rita");
-        variables.put("systemId", BenchmarkInventory.systemId(nodes));
-        variables.put("systemName", "Benchmark fleet of " + nodes + " nodes");
-        variables.put("currentVersion", "0.9, 1.0");
-        variables.put("targetVersion", "1.1");
-        variables.put("ownerGroup", "operations");
-        variables.put("upgradeTitle", upgradeId + ": benchmark fleet → 1.1");
-        variables.put("taskPriority", 50);
-        variables.put("riskLevel", "LOW");
-        variables.put("stagedRollout", true);
-        variables.put("canaryNodes", 10);
-        variables.put("maxParallelNodes", 100);
-        variables.put("failureThreshold", 5);
-        variables.put("rollbackAutomatic", false);
-        variables.put("rollbackDecisionOwner", "operations");
-        variables.put("forwardFixOnly", false);
-        variables.put("dataMigration", false);
-        variables.put("irreversibleMigration", false);
-        variables.put("windowStart", Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)));
-        variables.put("windowEnd", Date.from(Instant.now().plus(6, ChronoUnit.HOURS)));
-        variables.put("rollbackDeadline", Date.from(Instant.now().plus(4, ChronoUnit.HOURS)));
+        Map<String, Object> variables = RolloutFacts.lowRisk(upgradeId, BenchmarkInventory.systemId(nodes),
+                "Benchmark fleet of " + nodes + " nodes", "0.9, 1.0", 10, 100, 5);
         return engine.getRuntimeService()
                 .startProcessInstanceByKey(UpgradeExecutionProcess.KEY, upgradeId, variables).getId();
     }

@@ -19,8 +19,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.upgradeorchestrator.UpgradeOrchestratorApplication;
 import io.upgradeorchestrator.rollout.UpgradeExecutionProcess;
+import io.upgradeorchestrator.testing.RolloutFacts;
 
 /**
  * A real crash in a two-node cluster on PostgreSQL. Node A is a JVM of its own; it takes the job "Take final
@@ -280,30 +279,7 @@ class PostgresCrashTest {
     }
 
     private static Map<String, Object> executionVariables() {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("upgradeId", UPGRADE_ID);
-        variables.put("requester", "rita");
-        variables.put("systemId", "crash-test");
-        variables.put("systemName", "Crash test system");
-        variables.put("currentVersion", "1.0");
-        variables.put("targetVersion", "1.1");
-        variables.put("ownerGroup", "operations");
-        variables.put("upgradeTitle", UPGRADE_ID + ": crash-test → 1.1");
-        variables.put("taskPriority", 50);
-        variables.put("riskLevel", "LOW");
-        variables.put("stagedRollout", true);
-        variables.put("canaryNodes", 1);
-        variables.put("maxParallelNodes", 1);
-        variables.put("failureThreshold", 1);
-        variables.put("rollbackAutomatic", false);
-        variables.put("rollbackDecisionOwner", "operations");
-        variables.put("forwardFixOnly", false);
-        variables.put("dataMigration", false);
-        variables.put("irreversibleMigration", false);
-        variables.put("windowStart", Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)));
-        variables.put("windowEnd", Date.from(Instant.now().plus(6, ChronoUnit.HOURS)));
-        variables.put("rollbackDeadline", Date.from(Instant.now().plus(4, ChronoUnit.HOURS)));
-        return variables;
+        return RolloutFacts.lowRisk(UPGRADE_ID, "crash-test", "Crash test system", "1.0", 1, 1, 1);
     }
 
     // --- the database, read directly ----------------------------------------------------------------------------

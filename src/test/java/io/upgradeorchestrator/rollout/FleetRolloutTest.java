@@ -1,12 +1,11 @@
 package io.upgradeorchestrator.rollout;
 
+import io.upgradeorchestrator.testing.RolloutFacts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,29 +37,8 @@ class FleetRolloutTest {
 
     @Test
     void shouldRollOutToAThousandNodesWithoutIncidents() {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("upgradeId", "UPG-FLEET-1");
-        variables.put("requester", "rita");
-        variables.put("systemId", "fleet");
-        variables.put("systemName", "Point-of-sale fleet");
-        variables.put("currentVersion", "0.9, 1.0");
-        variables.put("targetVersion", "1.1");
-        variables.put("ownerGroup", "operations");
-        variables.put("upgradeTitle", "UPG-FLEET-1: fleet → 1.1");
-        variables.put("taskPriority", 50);
-        variables.put("riskLevel", "LOW");
-        variables.put("stagedRollout", true);
-        variables.put("canaryNodes", 10);
-        variables.put("maxParallelNodes", 100);
-        variables.put("failureThreshold", 5);
-        variables.put("rollbackAutomatic", false);
-        variables.put("rollbackDecisionOwner", "operations");
-        variables.put("forwardFixOnly", false);
-        variables.put("dataMigration", false);
-        variables.put("irreversibleMigration", false);
-        variables.put("windowStart", Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)));
-        variables.put("windowEnd", Date.from(Instant.now().plus(6, ChronoUnit.HOURS)));
-        variables.put("rollbackDeadline", Date.from(Instant.now().plus(4, ChronoUnit.HOURS)));
+        Map<String, Object> variables = RolloutFacts.lowRisk("UPG-FLEET-1", "fleet", "Point-of-sale fleet", "0.9, 1.0",
+                10, 100, 5);
 
         Instant started = Instant.now();
         ProcessInstance execution = engine.getRuntimeService()
