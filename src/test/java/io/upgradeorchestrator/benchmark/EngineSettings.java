@@ -55,9 +55,11 @@ final class EngineSettings {
         settings.put("JDBC batch processing", String.valueOf(configuration.isJdbcBatchProcessing()));
         settings.put("metrics", String.valueOf(configuration.isMetricsEnabled()));
         settings.put("id generator", configuration.getIdGenerator().getClass().getSimpleName());
+        // the product's own plugins (e.g. ActionInProgressRetry) are part of what is measured, not engine set-up
         settings.put("engine plugins", configuration.getProcessEnginePlugins().stream()
                 .flatMap(plugin -> plugin instanceof CompositeProcessEnginePlugin composite
                         ? composite.getPlugins().stream() : Stream.of(plugin))
+                .filter(plugin -> !plugin.getClass().getName().startsWith("io.upgradeorchestrator."))
                 .map(plugin -> plugin.getClass().getSimpleName()).sorted().collect(Collectors.joining(", ")));
         settings.put("job executor", jobs.getClass().getSimpleName() + (jobs.isActive() ? ", active" : ", NOT active"));
         if (jobs instanceof SpringJobExecutor spring && spring.getTaskExecutor() instanceof ThreadPoolTaskExecutor pool) {
