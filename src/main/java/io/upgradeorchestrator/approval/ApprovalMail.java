@@ -36,7 +36,10 @@ class ApprovalMail {
         this.publicUrl = publicUrl;
     }
 
-    /** One mail per open approval task, to the members of its candidate group. Returns how many were sent. */
+    /**
+     * One mail per open approval task, to the members of its candidate group except the requester (who never
+     * approves their own upgrade). Returns how many tasks there were.
+     */
     int mailOpenApprovers(DelegateExecution execution, String template) {
         List<Task> openApprovals = openApprovals(execution);
         for (Task task : openApprovals) {
@@ -45,7 +48,10 @@ class ApprovalMail {
                 model.put("approverGroup", group);
                 model.put("taskLink", taskLink(task));
                 model.put("taskName", task.getName());
-                mailService.send(new OutgoingMail(recipients.resolve("group:" + group), template, model, List.of()));
+                List<String> approvers = recipients.approverAddresses(group, execution.getProcessBusinessKey());
+                if (!approvers.isEmpty()) {
+                    mailService.send(new OutgoingMail(approvers, template, model, List.of()));
+                }
             }
         }
         return openApprovals.size();

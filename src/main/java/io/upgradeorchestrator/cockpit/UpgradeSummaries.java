@@ -21,13 +21,14 @@ import io.upgradeorchestrator.api.CurrentUser;
 import io.upgradeorchestrator.approval.ApprovalEntry;
 import io.upgradeorchestrator.approval.ApprovalVariables;
 import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
+import io.upgradeorchestrator.identity.UpgradeAccess;
 import io.upgradeorchestrator.upgrade.UpgradeQueries;
 import io.upgradeorchestrator.upgrade.UpgradeVariables;
 import io.upgradeorchestrator.upgrade.UpgradeView;
 
 /**
- * Builds an {@link UpgradeSummary}. Whether the caller may see the upgrade is the engine's decision (the caller's
- * authorization on the process instance's history); once it may, the record is read in full.
+ * Builds an {@link UpgradeSummary} for those who oversee all changes (UpgradeAccess); once the caller may see
+ * it, the record is read in full.
  */
 @Service
 public class UpgradeSummaries {
@@ -38,14 +39,16 @@ public class UpgradeSummaries {
     private final UpgradeQueries queries;
     private final ActionRunRepository actionRuns;
     private final CurrentUser currentUser;
+    private final UpgradeAccess access;
     private final ObjectMapper json;
 
     UpgradeSummaries(HistoryService historyService, UpgradeQueries queries, ActionRunRepository actionRuns,
-                     CurrentUser currentUser, ObjectMapper json) {
+                     CurrentUser currentUser, UpgradeAccess access, ObjectMapper json) {
         this.historyService = historyService;
         this.queries = queries;
         this.actionRuns = actionRuns;
         this.currentUser = currentUser;
+        this.access = access;
         this.json = json;
     }
 
@@ -61,7 +64,14 @@ public class UpgradeSummaries {
         return upgradeId == null ? Optional.empty() : forUpgrade(upgradeId);
     }
 
+    /**
+     * The summary, with commands, paths and action output: only for those who oversee all changes (operations,
+     * process owners, change managers, admins); for anyone else the upgrade is not there.
+     */
     public Optional<UpgradeSummary> forUpgrade(String upgradeId) {
+        if (!access.callerOversees()) {
+            return Optional.empty();
+        }
         return queries.find(upgradeId).map(view -> currentUser.readAsSystem(() -> summary(view)));
     }
 

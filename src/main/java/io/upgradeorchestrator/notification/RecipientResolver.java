@@ -9,27 +9,41 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
+import io.upgradeorchestrator.identity.Requesters;
+
 /**
- * Turns a recipient list as process owners write it in BPMN ({@code user:rita, group:cab, ops@example.org})
- * into e-mail addresses, from the engine's users. A list that yields no address is an error, not a silent
- * skip: a notification nobody receives is a lost message.
+ * Turns a recipient list as process owners write it in BPMN ({@code requester, user:rita, group:cab,
+ * ops@example.org}) into e-mail addresses, from the engine's users. {@code requester} is the upgrade's requester
+ * as the server recorded it (Requesters), never a variable. A list that yields no address is an error, not a
+ * silent skip: a notification nobody receives is a lost message.
  */
 @Component
 public class RecipientResolver {
 
-    private final IdentityService identityService;
+    static final String REQUESTER = "requester";
 
-    public RecipientResolver(IdentityService identityService) {
+    private final IdentityService identityService;
+    private final Requesters requesters;
+
+    public RecipientResolver(IdentityService identityService, Requesters requesters) {
         this.identityService = identityService;
+        this.requesters = requesters;
     }
 
     public List<String> resolve(String recipients) {
+        return resolve(recipients, null);
+    }
+
+    /** As {@link #resolve(String)}, with {@code requester} standing for the requester of this upgrade. */
+    public List<String> resolve(String recipients, String upgradeId) {
         if (recipients == null || recipients.isBlank()) {
             throw new IllegalArgumentException("No recipients given (mailTo is empty)");
         }
         Set<String> addresses = new LinkedHashSet<>();
         for (String entry : Arrays.stream(recipients.split("[,;]")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
-            if (entry.startsWith("user:")) {
+            if (entry.equals(REQUESTER)) {
+                addresses.add(userAddress(requesterOf(upgradeId)));
+            } else if (entry.startsWith("user:")) {
                 addresses.add(userAddress(entry.substring(5)));
             } else if (entry.startsWith("group:")) {
                 addresses.addAll(groupAddresses(entry.substring(6)));
@@ -37,7 +51,7 @@ public class RecipientResolver {
                 addresses.add(entry);
             } else {
                 throw new IllegalArgumentException("Recipient '" + entry
-                        + "' is neither user:<id>, group:<id> nor an e-mail address");
+                        + "' is neither requester, user:<id>, group:<id> nor an e-mail address");
             }
         }
         if (addresses.isEmpty()) {
@@ -45,6 +59,19 @@ public class RecipientResolver {
                     + "': give the users an e-mail address in Camunda Admin");
         }
         return List.copyOf(addresses);
+    }
+
+    /** The members of an approver group except the upgrade's requester, who is never asked to approve it. */
+    public List<String> approverAddresses(String groupId, String upgradeId) {
+        String requester = requesterOf(upgradeId);
+        return identityService.createUserQuery().memberOfGroup(groupId).list().stream()
+                .filter(user -> !user.getId().equals(requester))
+                .map(User::getEmail).filter(email -> email != null && !email.isBlank()).toList();
+    }
+
+    private String requesterOf(String upgradeId) {
+        return requesters.requesterOf(upgradeId).orElseThrow(() -> new IllegalStateException(
+                "No requester is on record for upgrade '" + upgradeId + "'"));
     }
 
     public List<String> groupAddresses(String groupId) {

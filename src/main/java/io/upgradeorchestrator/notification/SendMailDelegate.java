@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Send notification" for process owners: input parameters {@code mailTemplate} (a template under
- * templates/mail/) and {@code mailTo} (user:id, group:id or addresses). Runs as an asynchronous service task,
+ * templates/mail/) and {@code mailTo} (requester, user:id, group:id or addresses). Runs as an asynchronous service task,
  * so an SMTP outage becomes a retry and then an incident, never a lost message.
  */
 @Component("sendMail")
@@ -31,7 +31,8 @@ class SendMailDelegate implements JavaDelegate {
         if (template == null || template.isBlank()) {
             throw new IllegalArgumentException("Input parameter mailTemplate is missing on " + execution.getCurrentActivityId());
         }
-        List<String> to = recipients.resolve((String) execution.getVariableLocal(MAIL_TO));
+        List<String> to = recipients.resolve((String) execution.getVariableLocal(MAIL_TO),
+                execution.getProcessBusinessKey());
         mailService.send(new OutgoingMail(to, template, UpgradeMailModel.from(execution), List.of()));
     }
 }

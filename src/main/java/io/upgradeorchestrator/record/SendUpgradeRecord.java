@@ -2,7 +2,6 @@ package io.upgradeorchestrator.record;
 
 import static io.upgradeorchestrator.record.UpgradeClosureProcess.RECORD_SENT_TO;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.OWNER_GROUP;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.REQUESTER;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
 
 import java.util.LinkedHashMap;
@@ -43,8 +42,7 @@ class SendUpgradeRecord implements JavaDelegate {
         String upgradeId = UPGRADE_ID.require(execution);
         StoredRecord record = records.find(upgradeId).orElseThrow(() -> new IllegalStateException(
                 "No upgrade record of " + upgradeId + " to send: 'Write upgrade record' must run first"));
-        List<String> to = recipients.resolve("user:" + REQUESTER.require(execution) + ",group:"
-                + OWNER_GROUP.require(execution));
+        List<String> to = recipients.resolve("requester, group:" + OWNER_GROUP.require(execution), upgradeId);
         Map<String, Object> model = new LinkedHashMap<>(UpgradeMailModel.from(execution));
         mailService.send(new OutgoingMail(to, TEMPLATE, model, List.of(records.attachment(record))));
         RECORD_SENT_TO.set(execution, String.join(", ", to));

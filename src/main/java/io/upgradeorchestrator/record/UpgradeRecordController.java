@@ -2,7 +2,6 @@ package io.upgradeorchestrator.record;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,25 +11,28 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.upgradeorchestrator.identity.Requesters;
+import io.upgradeorchestrator.identity.UpgradeAccess;
+
 /**
  * {@code GET /api/upgrades/{id}/record}: the upgrade record as JSON, or as a readable page for a browser
- * ({@code Accept: text/html}). Whoever may see the upgrade (the engine's authorization decides) may read its record.
+ * ({@code Accept: text/html}). Whoever may see the upgrade (UpgradeAccess) may read its record.
  */
 @RestController
 class UpgradeRecordController {
 
     private final UpgradeRecords records;
-    private final HistoryService historyService;
+    private final UpgradeAccess access;
 
-    UpgradeRecordController(UpgradeRecords records, HistoryService historyService) {
+    UpgradeRecordController(UpgradeRecords records, UpgradeAccess access) {
         this.records = records;
-        this.historyService = historyService;
+        this.access = access;
     }
 
     @GetMapping("/api/upgrades/{id}/record")
     ResponseEntity<?> record(@PathVariable String id, @RequestHeader(value = "Accept", required = false) String accept) {
-        // runs under the caller's authorization: an upgrade the caller may not see does not exist for them
-        if (historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).count() == 0) {
+        // an upgrade the caller may not see does not exist for them
+        if (!Requesters.isUpgradeId(id) || !access.callerMaySee(id)) {
             return notFound("Upgrade not found", "No upgrade '" + id + "' that you may see");
         }
         return records.find(id).<ResponseEntity<?>>map(record -> prefersHtml(accept)

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.upgradeorchestrator.action.ActionRun;
 import io.upgradeorchestrator.action.ActionRunRepository;
+import io.upgradeorchestrator.identity.Requesters;
 import io.upgradeorchestrator.notification.MailLog;
 
 /**
@@ -34,11 +35,14 @@ public class UpgradeRecordWriter {
     private final ActionRunRepository actionRuns;
     private final MailLog mailLog;
     private final RolloutNodeResultReader rolloutNodes;
+    private final Requesters requesters;
 
-    UpgradeRecordWriter(ActionRunRepository actionRuns, MailLog mailLog, RolloutNodeResultReader rolloutNodes) {
+    UpgradeRecordWriter(ActionRunRepository actionRuns, MailLog mailLog, RolloutNodeResultReader rolloutNodes,
+                        Requesters requesters) {
         this.actionRuns = actionRuns;
         this.mailLog = mailLog;
         this.rolloutNodes = rolloutNodes;
+        this.requesters = requesters;
     }
 
     /** The facts and the record's status. */
@@ -82,7 +86,8 @@ public class UpgradeRecordWriter {
         }
 
         ObjectNode people = record.putObject("people");
-        put(people, "requester", v.get("requester"));
+        // the requester as the server recorded it at the start, not a variable anybody could have rewritten
+        put(people, "requester", requesters.requesterOf(upgradeId).orElse(null));
         ArrayNode approvers = people.putArray("approvers");
         for (JsonNode approval : jsonList(text(v, "approvals"))) {
             ObjectNode entry = approvers.addObject();

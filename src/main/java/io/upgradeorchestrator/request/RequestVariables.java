@@ -30,6 +30,11 @@ public final class RequestVariables {
     private RequestVariables() {
     }
 
+    /** The request's fields: the only variables an upgrade may be started with by a client. */
+    public static final java.util.Set<String> START_VARIABLES = java.util.Set.of(SYSTEM_ID.name(), TARGET_VERSION.name(),
+            REASON.name(), SEVERITY.name(), PURPOSE.name(), REQUESTED_WINDOW_START.name(), REQUESTED_WINDOW_END.name(),
+            DATA_MIGRATION.name(), MIGRATION_REVERSIBLE.name(), RELEASE_NOTES_URL.name());
+
     /** The variables a process starts with; the same names the start form uses. */
     public static Map<String, Object> toVariables(UpgradeRequest request) {
         Map<String, Object> variables = new HashMap<>();

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -154,27 +156,33 @@ class AccountSetup {
         grant(group, Resources.GROUP, "*", Permissions.READ);
     }
 
+    /**
+     * Least privilege per role; the README's permission matrix lists the same. Candidates of a task get READ and
+     * TASK_WORK on it from the engine (EngineGuardPlugin), nobody gets UPDATE on tasks or process instances.
+     */
     private void grantRolePermissions() {
-        // Requesters start upgrades and follow them (GET /api/upgrades/{id}).
-        grant(Groups.REQUESTERS, Resources.PROCESS_DEFINITION, "systemUpgrade",
-                Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
-        grant(Groups.REQUESTERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ);
+        // Requesters start upgrades (their own, through the API or Tasklist) and follow them through /api/upgrades,
+        // which shows each requester their own; the engine's instance and history queries show them nothing.
+        grant(Groups.REQUESTERS, Resources.PROCESS_DEFINITION, "systemUpgrade", Permissions.CREATE_INSTANCE);
+        grant(Groups.REQUESTERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 
-        // Operations watch every upgrade in Cockpit and retry failed jobs.
+        // Operations watch every upgrade in Cockpit and retry failed jobs; they cannot change variables, modify
+        // or cancel instances, or complete anyone's task.
         grant(Groups.OPERATIONS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.OPERATIONS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
-                Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE, Permissions.READ_TASK);
-        grant(Groups.OPERATIONS, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
+                Permissions.READ_INSTANCE, Permissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB);
+        grant(Groups.OPERATIONS, Resources.PROCESS_INSTANCE, "*", Permissions.READ, ProcessInstancePermissions.RETRY_JOB);
         grant(Groups.OPERATIONS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant(Groups.OPERATIONS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
         grant(Groups.OPERATIONS, Resources.TASK, "*", Permissions.READ);
 
-        // Process owners deploy BPMN, DMN and forms from Camunda Modeler and try them.
+        // Process owners read diagrams, decisions and running instances in Cockpit and try decisions; their
+        // deployments wait for a second process owner (rule changes), so the engine gives them no CREATE.
         grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+        grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.READ);
         grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
-                Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE);
-        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ);
+                Permissions.READ_INSTANCE);
+        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE,
                 Permissions.READ_HISTORY);
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
@@ -206,15 +214,14 @@ class AccountSetup {
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(group)
+        Authorization existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
                 .resourceType(resource).resourceId(resourceId).singleResult();
         Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(group);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
+        // exactly these: a permission an earlier version granted and the matrix no longer lists is taken back
+        authorization.setPermissions(permissions);
         authorizationService.saveAuthorization(authorization);
     }
 }

@@ -8,26 +8,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives an upgrade started from Tasklist its id (the API draws it before starting) and makes the id the
- * business key, so Cockpit, Tasklist and the API all name the upgrade the same way.
+ * Keeps the upgrade's id (its business key, drawn by the server when the upgrade started, see UpgradeStartGuard)
+ * as a variable too, so forms, mails and expressions name the upgrade the way Cockpit, Tasklist and the API do.
  */
 @Component("registerUpgrade")
 class RegisterUpgrade implements JavaDelegate {
 
-    private final UpgradeIdGenerator ids;
-
-    RegisterUpgrade(UpgradeIdGenerator ids) {
-        this.ids = ids;
-    }
-
     @Override
     public void execute(DelegateExecution execution) {
-        String id = execution.getProcessBusinessKey();
-        if (id == null || id.isBlank()) {
-            id = ids.nextId();
-            execution.setProcessBusinessKey(id);
-        }
-        UPGRADE_ID.set(execution, id);
+        UPGRADE_ID.set(execution, execution.getProcessBusinessKey());
         PHASE.set(execution, "REQUEST");
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.upgradeorchestrator.api.ApiError;
 import io.upgradeorchestrator.api.CurrentUser;
 import io.upgradeorchestrator.api.InvalidRequestException;
+import io.upgradeorchestrator.identity.Requesters;
 import io.upgradeorchestrator.request.RequestValidator;
 import io.upgradeorchestrator.request.RequestVariables;
 import io.upgradeorchestrator.request.UpgradeRequest;
@@ -42,16 +43,19 @@ class UpgradeController {
     private final UpgradeQueries queries;
     private final RequestKeys requestKeys;
     private final CurrentUser currentUser;
+    private final Requesters requesters;
     private final Clock clock;
 
     UpgradeController(RequestValidator validator, UpgradeIdGenerator ids, RuntimeService runtimeService,
-                      UpgradeQueries queries, RequestKeys requestKeys, CurrentUser currentUser, Clock clock) {
+                      UpgradeQueries queries, RequestKeys requestKeys, CurrentUser currentUser, Requesters requesters,
+                      Clock clock) {
         this.validator = validator;
         this.ids = ids;
         this.runtimeService = runtimeService;
         this.queries = queries;
         this.requestKeys = requestKeys;
         this.currentUser = currentUser;
+        this.requesters = requesters;
         this.clock = clock;
     }
 
@@ -64,7 +68,7 @@ class UpgradeController {
         }
         if (idempotencyKey == null) {
             validate(request);
-            return created(start(request, ids.nextId()));
+            return created(start(request, reserveId()));
         }
         checkKey(idempotencyKey);
         String requester = currentUser.id();
@@ -74,7 +78,7 @@ class UpgradeController {
             return answerEarlier(earlier.get(), digest, idempotencyKey);
         }
         validate(request);
-        String id = ids.nextId();
+        String id = reserveId();
         // Claim the key first, in a short transaction of its own: a twin arriving meanwhile finds it and waits
         // no longer than that claim takes. Only then start; if the start fails, the key is free again.
         try {
@@ -160,6 +164,13 @@ class UpgradeController {
                     + " problem(s); nothing was started",
                     result.problems().stream().map(p -> new ApiError(p.field(), p.message())).toList());
         }
+    }
+
+    /** A fresh upgrade id, reserved for the caller: the engine lets only them start an upgrade with it. */
+    private String reserveId() {
+        String id = ids.nextId();
+        requesters.reserve(id, currentUser.id());
+        return id;
     }
 
     private UpgradeView start(UpgradeRequest request, String id) {

@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.api.CurrentUser;
+import io.upgradeorchestrator.identity.Requesters;
+import io.upgradeorchestrator.identity.UpgradeAccess;
 
 /** Reads where an upgrade stands from the engine's runtime and history, for the API and the Cockpit tab. */
 @Component
@@ -29,29 +31,48 @@ public class UpgradeQueries {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final CurrentUser currentUser;
+    private final UpgradeAccess access;
+    private final Requesters requesters;
 
     UpgradeQueries(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
-                   CurrentUser currentUser) {
+                   CurrentUser currentUser, UpgradeAccess access, Requesters requesters) {
         this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.currentUser = currentUser;
+        this.access = access;
+        this.requesters = requesters;
     }
 
     public static final int MAX_LISTED = 500;
 
     /**
-     * The upgrades the caller may see (the engine's authorization decides), newest first; each criterion only
-     * where given ({@code running}: true for running, false for ended).
+     * The upgrades the caller may see (see UpgradeAccess: all for those who oversee changes, else their own),
+     * newest first; each criterion only where given ({@code running}: true for running, false for ended).
      */
     public List<UpgradeView> list(String systemId, String requester, Boolean running, int max) {
+        return currentUser.readAsSystem(() -> listVisible(systemId, requester, running, max));
+    }
+
+    private List<UpgradeView> listVisible(String systemId, String requester, Boolean running, int max) {
         HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(SystemUpgradeProcess.KEY);
-        if (systemId != null) {
-            query.variableValueEquals(UpgradeVariables.SYSTEM_ID.name(), systemId);
+        List<String> visible = null;
+        if (!access.callerOversees()) {
+            visible = access.requestedByCaller();
         }
         if (requester != null) {
-            query.variableValueEquals(UpgradeVariables.REQUESTER.name(), requester);
+            List<String> theirs = requesters.upgradesRequestedBy(requester);
+            visible = visible == null ? theirs : visible.stream().filter(theirs::contains).toList();
+        }
+        if (visible != null) {
+            if (visible.isEmpty()) {
+                return List.of();
+            }
+            query.processInstanceBusinessKeyIn(visible.toArray(String[]::new));
+        }
+        if (systemId != null) {
+            query.variableValueEquals(UpgradeVariables.SYSTEM_ID.name(), systemId);
         }
         if (running != null) {
             if (running) {
@@ -60,21 +81,21 @@ public class UpgradeQueries {
                 query.finished();
             }
         }
-        List<HistoricProcessInstance> found = query.orderByProcessInstanceStartTime().desc().listPage(0, Math.min(max, MAX_LISTED));
-        return currentUser.readAsSystem(() -> found.stream().map(this::view).toList());
+        return query.orderByProcessInstanceStartTime().desc().listPage(0, Math.min(max, MAX_LISTED)).stream()
+                .map(this::view).toList();
     }
 
     /**
-     * The upgrade with this id, if the caller may see it (the engine's authorization decides), read in full
-     * once that is established: a requester sees the approval tasks of their upgrade, not only their own.
+     * The upgrade with this id, if the caller may see it (UpgradeAccess), read in full once that is established:
+     * a requester sees the approval tasks of their upgrade, not only their own.
      */
     public Optional<UpgradeView> find(String upgradeId) {
-        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(SystemUpgradeProcess.KEY).processInstanceBusinessKey(upgradeId).singleResult();
-        if (instance == null) {
+        if (!Requesters.isUpgradeId(upgradeId) || !access.callerMaySee(upgradeId)) {
             return Optional.empty();
         }
-        return Optional.of(currentUser.readAsSystem(() -> view(instance)));
+        return currentUser.readAsSystem(() -> Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(SystemUpgradeProcess.KEY).processInstanceBusinessKey(upgradeId).singleResult())
+                .map(this::view));
     }
 
     private UpgradeView view(HistoricProcessInstance instance) {
@@ -99,7 +120,7 @@ public class UpgradeQueries {
         String status = instance.getEndTime() != null ? "ENDED" : incidents.isEmpty() ? "RUNNING" : "INCIDENT";
         return new UpgradeView(instance.getBusinessKey(), text(variables, "systemId"), text(variables, "systemName"),
                 text(variables, "currentVersion"), text(variables, "targetVersion"), text(variables, "reason"),
-                text(variables, "purpose"), text(variables, "requester"), text(variables, "phase"), status,
+                text(variables, "purpose"), requesters.requesterOf(instance.getBusinessKey()).orElse(null), text(variables, "phase"), status,
                 instant(instance.getStartTime()), instant(instance.getEndTime()), text(variables, "urgency"),
                 text(variables, "changeType"), text(variables, "riskLevel"), text(variables, "compatibility"),
                 text(variables, "approvalOutcome"), tasks, incidents);
