@@ -21,6 +21,7 @@ record TaskFormFields(Set<String> editable, Set<String> shown) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static TaskFormFields of(TaskEntity task, CommandContext commandContext) {
+        task.initializeFormKey();
         if (task.getCamundaFormRef() == null) {
             return new TaskFormFields(Set.of(), Set.of());
         }

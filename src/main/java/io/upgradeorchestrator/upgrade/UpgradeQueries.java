@@ -51,16 +51,15 @@ public class UpgradeQueries {
      * newest first; each criterion only where given ({@code running}: true for running, false for ended).
      */
     public List<UpgradeView> list(String systemId, String requester, Boolean running, int max) {
-        return currentUser.readAsSystem(() -> listVisible(systemId, requester, running, max));
+        List<String> visible = access.callerOversees() ? null : access.requestedByCaller();
+        return currentUser.readAsSystem(() -> listVisible(visible, systemId, requester, running, max));
     }
 
-    private List<UpgradeView> listVisible(String systemId, String requester, Boolean running, int max) {
+    /** {@code visible}: the only upgrade ids to list, or {@code null} for all. */
+    private List<UpgradeView> listVisible(List<String> visible, String systemId, String requester, Boolean running,
+                                          int max) {
         HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(SystemUpgradeProcess.KEY);
-        List<String> visible = null;
-        if (!access.callerOversees()) {
-            visible = access.requestedByCaller();
-        }
         if (requester != null) {
             List<String> theirs = requesters.upgradesRequestedBy(requester);
             visible = visible == null ? theirs : visible.stream().filter(theirs::contains).toList();

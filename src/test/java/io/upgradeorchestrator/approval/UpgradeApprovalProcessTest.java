@@ -67,18 +67,45 @@ class UpgradeApprovalProcessTest {
         ProcessInstance upgrade = upgradeWaitingForApproval("carl", "finance-reports", "8.2.1", "PERFORMANCE", "LOW");
         Task approval = upgrades.task(upgrade, ApprovalVariables.TASK_APPROVE_UPGRADE);
 
+        // carl is a change manager, but his own upgrade's approval is neither in his list nor mailed to him
+        String upgradeId = upgrades.businessKey(upgrade);
+        assertThat(upgrades.as("carl", () -> engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(upgradeId).list())).isEmpty();
+        assertThat(approvalRequestRecipients()).contains("cora@example.org").doesNotContain("carl@example.org");
+        // and by its id he may neither claim nor complete it
         assertThatThrownBy(() -> upgrades.as("carl", () -> {
             engine.getTaskService().claim(approval.getId(), "carl");
             return null;
-        })).hasRootCauseInstanceOf(AuthorizationException.class)
-                .hasMessageContaining("carl requested UPG-").hasMessageContaining("cannot approve it");
-        // Not even by completing without claiming.
+        })).isInstanceOf(AuthorizationException.class).hasMessageContaining("carl");
         assertThatThrownBy(() -> upgrades.as("carl", () -> {
             engine.getTaskService().complete(approval.getId(), values("decision", "APPROVE"));
             return null;
-        })).hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("cannot approve it");
+        })).isInstanceOf(AuthorizationException.class).hasMessageContaining("carl");
+        // nor may anyone give it to him: the rule speaks for itself
+        assertThatThrownBy(() -> engine.getTaskService().setAssignee(approval.getId(), "carl"))
+                .hasRootCauseInstanceOf(AuthorizationException.class)
+                .hasMessageContaining("carl requested UPG-").hasMessageContaining("cannot approve it");
+        // rewriting the requester variable changes nothing: the requester is on record where no variable reaches
+        engine.getRuntimeService().setVariable(approval.getProcessInstanceId(), "requester", "cora");
+        assertThatThrownBy(() -> engine.getTaskService().setAssignee(approval.getId(), "carl"))
+                .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("carl requested UPG-");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()).isNull();
+    }
 
-        assertThat(upgrades.tasks(upgrade, ApprovalVariables.TASK_APPROVE_UPGRADE)).hasSize(1);
+    private List<String> approvalRequestRecipients() {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().toLowerCase().contains("approv");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).flatMap(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).map(Object::toString);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     @Test

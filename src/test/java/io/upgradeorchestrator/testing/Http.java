@@ -63,6 +63,16 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    public Reply put(String user, String path, String jsonBody) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    public Reply delete(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     private Reply send(String user, HttpRequest.Builder request) {
         if (user != null) {
             String password = "admin".equals(user) ? "test-admin-secret" : "test-secret";
