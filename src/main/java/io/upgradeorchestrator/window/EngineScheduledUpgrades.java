@@ -27,6 +27,24 @@ class EngineScheduledUpgrades implements ScheduledUpgrades {
     }
 
     @Override
+    public List<ScheduledUpgrade> between(java.time.Instant from, java.time.Instant to) {
+        List<ScheduledUpgrade> upgrades = new ArrayList<>();
+        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(SystemUpgradeProcess.KEY).list()) {
+            Map<String, Object> facts = runtimeService.getVariables(instance.getId(), List.of(
+                    UpgradeVariables.SYSTEM_ID.name(), UpgradeVariables.WINDOW_START.name(), UpgradeVariables.WINDOW_END.name()));
+            if (facts.get(UpgradeVariables.WINDOW_START.name()) instanceof Date start
+                    && facts.get(UpgradeVariables.WINDOW_END.name()) instanceof Date end
+                    && start.toInstant().isBefore(to) && from.isBefore(end.toInstant())) {
+                upgrades.add(new ScheduledUpgrade(instance.getBusinessKey(),
+                        (String) facts.get(UpgradeVariables.SYSTEM_ID.name()), start.toInstant(), end.toInstant()));
+            }
+        }
+        upgrades.sort(java.util.Comparator.comparing(ScheduledUpgrade::windowStart));
+        return upgrades;
+    }
+
+    @Override
     public List<ScheduledUpgrade> ofSystems(Collection<String> systemIds, String excluding) {
         List<ScheduledUpgrade> upgrades = new ArrayList<>();
         for (String systemId : systemIds) {

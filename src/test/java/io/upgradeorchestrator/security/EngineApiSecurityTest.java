@@ -248,6 +248,16 @@ class EngineApiSecurityTest {
         assertThat(http.get("olga", "/api/upgrades/" + carlsId).status()).isEqualTo(200);
         assertThat(http.get("sam", "/api/upgrades/" + carlsId).status()).isEqualTo(404);
         assertThat(http.get("oscar", "/api/upgrades/" + carlsId + "/summary").status()).isEqualTo(200);
+
+        // the change calendar shows rita what is scheduled, and nothing more
+        java.time.Instant windowStart = ((java.util.Date) upgrades.variable(carls, "windowStart")).toInstant();
+        Http.Reply calendar = http.get("rita", "/api/change-calendar?from=" + windowStart.minusSeconds(60)
+                + "&to=" + windowStart.plusSeconds(60));
+        assertThat(calendar.status()).as(calendar.body()).isEqualTo(200);
+        JsonNode entry = java.util.stream.StreamSupport.stream(calendar.json().get("upgrades").spliterator(), false)
+                .filter(upgrade -> upgrade.get("upgradeId").asText().equals(carlsId)).findFirst().orElseThrow();
+        assertThat(entry.fieldNames()).toIterable().containsExactlyInAnyOrder("upgradeId", "systemId", "windowStart", "windowEnd");
+        assertThat(http.get("rita", "/api/change-calendar?from=tomorrow").status()).isEqualTo(400);
     }
 
     @Test
