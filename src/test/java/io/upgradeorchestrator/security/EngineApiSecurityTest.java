@@ -29,6 +29,7 @@ import io.upgradeorchestrator.testing.Http;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
+import io.upgradeorchestrator.testing.WebappSession;
 
 /**
  * The engine's REST API as a clever insider with a demo account would use it, against the running application:
@@ -152,6 +153,9 @@ class EngineApiSecurityTest {
         assertThat(http.post("carl", "/engine-rest/task/" + approvalId + "/resolve", decision).status()).isEqualTo(403);
         assertThat(http.post("carl", "/engine-rest/task/" + approvalId + "/assignee",
                 Http.json(Map.of("userId", "carl"))).status()).isEqualTo(403);
+        // Tasklist's own copy of the REST API, with a logged-in session, is the same engine with the same rules
+        WebappSession tasklist = WebappSession.login(port, "carl", "test-secret");
+        assertThat(tasklist.postToEngine("task/" + approvalId + "/submit-form", decision).status()).isEqualTo(403);
         assertThat(approvalOutcome(upgrade)).isEqualTo("PENDING");
     }
 
