@@ -67,6 +67,20 @@ public class Requesters {
     }
 
     /**
+     * For a phase the application started on its own (no upgrade around it, no person behind it: tests and
+     * tools): records the requester it names, unless the id is on record already.
+     */
+    public void registerIfAbsent(String upgradeId, String requester, String processInstanceId) {
+        if (upgradeId != null && requester != null && requesterOf(upgradeId).isEmpty()) {
+            try {
+                register(upgradeId, requester, processInstanceId);
+            } catch (org.camunda.bpm.engine.BadUserRequestException reserved) {
+                // an id reserved for another start: leave it to that start
+            }
+        }
+    }
+
+    /**
      * Who requested the upgrade: the server-set row, else (upgrades started before this table existed) the
      * engine's own start user, which is taken from the authenticated caller too.
      */

@@ -23,6 +23,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import io.upgradeorchestrator.identity.Requesters;
+
 /**
  * The product's rules that must hold for every client of the engine, attached by the engine itself so that no
  * diagram, REST option ({@code skipCustomListeners}) or client can remove or skip them:
@@ -46,11 +48,13 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
 
     private final ExecutionListener upgradeStartGuard;
     private final TaskListener fourEyesRule;
+    private final Requesters requesters;
 
     EngineGuardPlugin(@Lazy @Qualifier("upgradeStartGuard") ExecutionListener upgradeStartGuard,
-                      @Lazy @Qualifier("fourEyesRule") TaskListener fourEyesRule) {
+                      @Lazy @Qualifier("fourEyesRule") TaskListener fourEyesRule, @Lazy Requesters requesters) {
         this.upgradeStartGuard = upgradeStartGuard;
         this.fourEyesRule = fourEyesRule;
+        this.requesters = requesters;
     }
 
     @Override
@@ -91,14 +95,21 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static ExecutionListener calledOnly(ProcessDefinitionEntity definition) {
+    private ExecutionListener calledOnly(ProcessDefinitionEntity definition) {
         String name = definition.getName() == null ? definition.getKey() : definition.getName();
         return execution -> {
+            if (execution.getSuperExecution() != null) {
+                return;
+            }
             Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            if (caller != null && caller.getUserId() != null && execution.getSuperExecution() == null) {
+            if (caller != null && caller.getUserId() != null) {
                 throw new AuthorizationException(caller.getUserId() + " cannot start '" + name + "' on its own: it"
                         + " runs only as a phase of a System upgrade, after that upgrade's request, checks and approvals");
             }
+            // started by the application itself (tests, tools): it names the requester, as for an upgrade
+            requesters.registerIfAbsent(execution.getProcessBusinessKey(),
+                    execution.getVariable("requester") instanceof String requester ? requester : null,
+                    execution.getProcessInstanceId());
         };
     }
 }

@@ -181,7 +181,7 @@ class UpgradeAnnouncementProcessTest {
         variables.put("stagedRollout", true);
         variables.put("dataMigration", false);
         variables.put("releaseNotesUrl", "https://example.org/release-notes");
-        return upgrades.as("paula", () -> engine.getRuntimeService()
+        return upgrades.asApplication(() -> engine.getRuntimeService()
                 .startProcessInstanceByKey(UpgradeAnnouncementProcess.KEY, upgradeId, variables));
     }
 

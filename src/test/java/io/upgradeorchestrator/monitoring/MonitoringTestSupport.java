@@ -47,8 +47,8 @@ final class MonitoringTestSupport {
     }
 
     static ProcessInstance start(ProcessEngine engine, Upgrades upgrades, Map<String, Object> variables) {
-        // process owners may start any phase on its own; requesters only the main process
-        return upgrades.as("paula", () -> engine.getRuntimeService()
+        // a phase started on its own, as its call activity would start it
+        return upgrades.asApplication(() -> engine.getRuntimeService()
                 .createProcessInstanceByKey(UpgradeMonitoringProcess.KEY)
                 .businessKey((String) variables.get("upgradeId")).setVariables(variables).execute());
     }

@@ -414,7 +414,7 @@ class UpgradeClosureProcessTest {
     }
 
     private ProcessInstance start(Map<String, Object> variables) {
-        return upgrades.as("paula", () -> engine.getRuntimeService()
+        return upgrades.asApplication(() -> engine.getRuntimeService()
                 .createProcessInstanceByKey(UpgradeClosureProcess.KEY)
                 .businessKey((String) variables.get("upgradeId")).setVariables(variables).execute());
     }

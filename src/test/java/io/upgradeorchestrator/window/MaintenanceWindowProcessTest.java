@@ -268,8 +268,8 @@ class MaintenanceWindowProcessTest {
         variables.put("maxParallelNodes", 2);
         variables.put("stagedRollout", true);
         variables.putAll(extra);
-        // Process owners may start any process, as they do from Camunda Modeler.
-        return upgrades.as("paula", () -> engine.getRuntimeService()
+        // a phase started on its own, as its call activity would start it
+        return upgrades.asApplication(() -> engine.getRuntimeService()
                 .startProcessInstanceByKey(MaintenanceWindowProcess.KEY, businessKey, variables));
     }
 
