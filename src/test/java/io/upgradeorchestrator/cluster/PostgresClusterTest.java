@@ -126,6 +126,9 @@ class PostgresClusterTest {
                 "--spring.datasource.password=",
                 "--camunda.bpm.admin-user.password=cluster-test-admin",
                 "--camunda.bpm.job-execution.enabled=false",
+                // The webapps keep JVM-wide state that closing a second application would clear for the other
+                // tests' application (its Cockpit API then fails to start); a cluster node needs no webapps here.
+                "--camunda.bpm.webapp.enabled=false",
                 "--upgrade-orchestrator.demo-users.password=cluster-test",
                 "--upgrade-orchestrator.mail.outbox=target/cluster-test-mail");
     }

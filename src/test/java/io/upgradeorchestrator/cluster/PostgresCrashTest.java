@@ -202,6 +202,8 @@ class PostgresCrashTest {
                 "--spring.datasource.password=",
                 "--camunda.bpm.admin-user.password=crash-test-admin",
                 "--upgrade-orchestrator.demo-users.password=crash-test",
+                // no webapps: closing a second application in this JVM would clear their JVM-wide state
+                "--camunda.bpm.webapp.enabled=false",
                 "--upgrade-orchestrator.mail.outbox=" + WORK.resolve("mail"),
                 "--upgrade-orchestrator.inventory.location=classpath:inventory-crash/",
                 "--upgrade-orchestrator.demo-target.provision=false",
