@@ -122,6 +122,26 @@ class EngineApiSecurityTest {
     }
 
     @Test
+    void shouldRefuseToRestartOrSubmitAroundTheStartGuard() {
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey("systemUpgrade").latestVersion().singleResult().getId();
+        String ended = startOverRest("carl", Map.of(), null).json().get("id").asText();
+        engine.getRuntimeService().deleteProcessInstance(ended, "cancelled for the test");
+        long before = upgradeCount();
+
+        Http.Reply restart = http.post("carl", "/engine-rest/process-definition/" + definitionId + "/restart",
+                Http.json(Map.of("processInstanceIds", List.of(ended), "skipCustomListeners", true,
+                        "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "CallActivity_ChangeSystem")))));
+        Http.Reply submit = http.post("carl", "/engine-rest/process-definition/key/systemUpgrade/submit-form",
+                Http.json(Map.of("variables", variables(Map.of("requester", "cora")))));
+
+        assertThat(restart.status()).isEqualTo(403);
+        assertThat(submit.status()).isEqualTo(400);
+        assertThat(submit.json().get("message").asText()).contains("not accepted: requester");
+        assertThat(upgradeCount()).isEqualTo(before);
+    }
+
+    @Test
     void shouldRefuseToStartAPhaseOnItsOwnEvenForTheAdmin() {
         Http.Reply byRequester = http.post("carl", "/engine-rest/process-definition/key/upgradeExecution/start",
                 Http.json(Map.of("variables", Map.of())));
@@ -218,8 +238,13 @@ class EngineApiSecurityTest {
                 .allSatisfy(reply -> assertThat(reply.status()).as(reply.body()).isEqualTo(403));
         assertThat(approvalOutcome(upgrade)).isEqualTo("PENDING");
 
-        // what operations are for: a job's retries (here the approval reminder's timer)
+        // a waiting timer is not theirs to run early or move: that would skip a wait the plan set
         Job reminder = management().createJobQuery().processInstanceId(approvalInstance).timers().list().get(0);
+        assertThat(http.post("oscar", "/engine-rest/job/" + reminder.getId() + "/execute", "").status()).isEqualTo(403);
+        assertThat(http.put("oscar", "/engine-rest/job/" + reminder.getId() + "/duedate",
+                Http.json(Map.of("duedate", "2020-01-01T00:00:00.000+0000"))).status()).isEqualTo(403);
+
+        // what operations are for: a job's retries (here the approval reminder's timer)
         Http.Reply retry = http.put("oscar", "/engine-rest/job/" + reminder.getId() + "/retries",
                 Http.json(Map.of("retries", 3)));
         assertThat(retry.status()).as(retry.body()).isEqualTo(204);
