@@ -15,6 +15,7 @@ import io.upgradeorchestrator.inventory.Environment;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
+import io.upgradeorchestrator.inventory.Versions;
 
 /**
  * The one set of rules a request must pass, used by the API before anything starts and by the process itself
@@ -62,8 +63,8 @@ public class RequestValidator {
         String currentVersion = system == null ? null : currentVersion(system);
         if (isBlank(request.targetVersion())) {
             problems.add(new FieldProblem("targetVersion", "is required"));
-        } else if (!request.targetVersion().trim().matches("[0-9A-Za-z][0-9A-Za-z._+-]{0,63}")) {
-            problems.add(new FieldProblem("targetVersion", "must be a version such as 16.4 or 3.2.1-lts"));
+        } else if (!Versions.isValid(request.targetVersion().trim())) {
+            problems.add(new FieldProblem("targetVersion", "must be a version of " + Versions.RULE));
         } else if (system != null && allProductionNodesRun(system, request.targetVersion().trim())) {
             problems.add(new FieldProblem("targetVersion", "every production node of " + system.id()
                     + " already runs " + request.targetVersion().trim()));
