@@ -26,6 +26,7 @@ public class RequestValidator {
 
     static final int PURPOSE_MIN_LENGTH = 10;
     static final int TEXT_MAX_LENGTH = 2000;
+    static final int URL_MAX_LENGTH = 500;
 
     private final InventoryService inventory;
     private final Clock clock;
@@ -102,7 +103,9 @@ public class RequestValidator {
         }
 
         String releaseNotesUrl = isBlank(request.releaseNotesUrl()) ? null : request.releaseNotesUrl().trim();
-        if (releaseNotesUrl != null && !isHttpUrl(releaseNotesUrl)) {
+        if (releaseNotesUrl != null && releaseNotesUrl.length() > URL_MAX_LENGTH) {
+            problems.add(new FieldProblem("releaseNotesUrl", "is longer than " + URL_MAX_LENGTH + " characters"));
+        } else if (releaseNotesUrl != null && !isHttpUrl(releaseNotesUrl)) {
             problems.add(new FieldProblem("releaseNotesUrl", "must be an http(s) URL"));
         }
 
