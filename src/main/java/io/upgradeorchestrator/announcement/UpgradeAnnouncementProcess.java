@@ -19,7 +19,7 @@ public final class UpgradeAnnouncementProcess {
     public static final String END_WINDOW_REACHED = "EndEvent_WindowReached";
 
     /** The addresses the announcement went to, comma-separated. */
-    public static final Var<String> ANNOUNCEMENT_SENT_TO = Var.string("announcementSentTo");
+    public static final Var<String> ANNOUNCEMENT_SENT_TO = Var.text("announcementSentTo");
     public static final Var<Date> ANNOUNCED_AT = Var.date("announcedAt");
     /** When the reminder goes out: the window's start minus the configured lead. */
     public static final Var<Date> REMINDER_DUE = Var.date("reminderDue");

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -52,6 +54,19 @@ class ApiExceptionHandler {
                 "send a JSON object with Content-Type application/json")));
     }
 
+    /** A query or path parameter that does not convert, e.g. {@code ?max=abc}: named like a body field. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail wrongParameterType(MethodArgumentTypeMismatchException exception) {
+        return badRequest("A parameter has a value of the wrong type", List.of(new ApiError(exception.getName(),
+                "expected " + describe(exception.getRequiredType()))));
+    }
+
+    /** The engine refused a value (e.g. a text longer than it stores): the client's to fix, with the engine's reason. */
+    @ExceptionHandler(BadUserRequestException.class)
+    ProblemDetail refusedByEngine(BadUserRequestException exception) {
+        return badRequest(exception.getMessage(), List.of());
+    }
+
     @ExceptionHandler(AuthorizationException.class)
     ProblemDetail forbidden(AuthorizationException exception) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, exception.getMessage());
@@ -81,6 +96,9 @@ class ApiExceptionHandler {
         }
         if (type == String.class) {
             return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
         }
         return type.isRecord() ? "an object" : type.getSimpleName();
     }

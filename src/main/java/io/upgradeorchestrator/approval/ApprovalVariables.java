@@ -26,7 +26,7 @@ public final class ApprovalVariables {
     public static final Var<String> APPROVAL_DEADLINE = Var.string("approvalDeadline");
     public static final Var<String> APPROVAL_REMINDER_AFTER = Var.string("approvalReminderAfter");
     public static final Var<Date> APPROVAL_DUE_DATE = Var.date("approvalDueDate");
-    public static final Var<String> APPROVERS_SUMMARY = Var.string("approversSummary");
+    public static final Var<String> APPROVERS_SUMMARY = Var.text("approversSummary");
 
     // Form fields of one approval task (task-local).
     public static final Var<String> DECISION = Var.string("decision");
@@ -34,5 +34,5 @@ public final class ApprovalVariables {
 
     // The decision that ended the round, for the requester.
     public static final Var<String> DECISION_REASON = Var.string("decisionReason");
-    public static final Var<String> DECIDED_BY = Var.string("decidedBy");
+    public static final Var<String> DECIDED_BY = Var.text("decidedBy");
 }

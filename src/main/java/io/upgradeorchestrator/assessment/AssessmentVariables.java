@@ -13,20 +13,20 @@ public final class AssessmentVariables {
     // Inventory snapshot: facts for decisions keep their types, facts for people are readable text.
     public static final Var<Integer> TIER = Var.integer("tier");
     public static final Var<String> TIER_LABEL = Var.string("tierLabel");
-    public static final Var<String> BUSINESS_SERVICES = Var.string("businessServices");
-    public static final Var<String> PEAK_PERIODS = Var.string("peakPeriods");
-    public static final Var<String> CRITICAL_USER_GROUPS = Var.string("criticalUserGroups");
-    public static final Var<String> SLA_SUMMARY = Var.string("slaSummary");
-    public static final Var<String> COMPLIANCE_TAGS = Var.string("complianceTags");
-    public static final Var<String> ON_CALL_ROLES = Var.string("onCallRoles");
-    public static final Var<String> NODE_SUMMARY = Var.string("nodeSummary");
+    public static final Var<String> BUSINESS_SERVICES = Var.text("businessServices");
+    public static final Var<String> PEAK_PERIODS = Var.text("peakPeriods");
+    public static final Var<String> CRITICAL_USER_GROUPS = Var.text("criticalUserGroups");
+    public static final Var<String> SLA_SUMMARY = Var.text("slaSummary");
+    public static final Var<String> COMPLIANCE_TAGS = Var.text("complianceTags");
+    public static final Var<String> ON_CALL_ROLES = Var.text("onCallRoles");
+    public static final Var<String> NODE_SUMMARY = Var.text("nodeSummary");
     public static final Var<Integer> PRODUCTION_NODE_COUNT = Var.integer("productionNodeCount");
     public static final Var<Boolean> VERSION_DRIFT = Var.bool("versionDrift");
-    public static final Var<String> DRIFT_SUMMARY = Var.string("driftSummary");
-    public static final Var<String> COMPONENT_SUMMARY = Var.string("componentSummary");
-    public static final Var<String> DEPENDS_ON = Var.string("dependsOn");
-    public static final Var<String> DEPENDENTS = Var.string("dependents");
-    public static final Var<String> CONFIGURATION_ITEMS = Var.string("configurationItems");
+    public static final Var<String> DRIFT_SUMMARY = Var.text("driftSummary");
+    public static final Var<String> COMPONENT_SUMMARY = Var.text("componentSummary");
+    public static final Var<String> DEPENDS_ON = Var.text("dependsOn");
+    public static final Var<String> DEPENDENTS = Var.text("dependents");
+    public static final Var<String> CONFIGURATION_ITEMS = Var.text("configurationItems");
 
     // Business impact review (system owner).
     public static final Var<String> BUSINESS_IMPACT = Var.string("businessImpact");

@@ -19,6 +19,7 @@ import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
 import io.upgradeorchestrator.runbook.RunbookRunner;
+import io.upgradeorchestrator.files.SafePaths;
 
 /**
  * "A backup that has never been tested is only an assumption": takes a backup of the system's first production node
@@ -50,10 +51,8 @@ public class BackupReadiness {
                     + (runbook == null ? " has no runbook in the inventory" : " has no production node")
                     + ". Add it to the inventory, then retry.");
         }
-        Path location = properties.directory().resolve(upgradeId).resolve(runId).resolve(node.id() + ".tar.gz")
-                .toAbsolutePath().normalize();
-        Path scratch = properties.scratchDirectory().resolve(upgradeId).resolve(runId).resolve(node.id())
-                .toAbsolutePath().normalize();
+        Path location = SafePaths.under(properties.directory(), upgradeId, runId, node.id() + ".tar.gz");
+        Path scratch = SafePaths.under(properties.scratchDirectory(), upgradeId, runId, node.id());
         ActionContext context = new ActionContext(upgradeId, system.id(), node.id(), node.host(), node.version(),
                 targetVersion, location.toString(), null);
         String key = upgradeId + ":" + runId + ":" + node.id() + ":";

@@ -14,7 +14,7 @@ public final class BackupVariables {
     public static final Var<String> BACKUP_SHA256 = Var.string("backupSha256");
     public static final Var<Boolean> BACKUP_VERIFIED = Var.bool("backupVerified");
     public static final Var<Boolean> RESTORE_VERIFIED = Var.bool("restoreVerified");
-    public static final Var<String> BACKUP_SUMMARY = Var.string("backupSummary");
+    public static final Var<String> BACKUP_SUMMARY = Var.text("backupSummary");
     /** Counts "Resolve backup problem → retry" rounds; each round takes a fresh backup. */
     public static final Var<Integer> BACKUP_ATTEMPT = Var.integer("backupAttempt");
     /** RETRY or CANCEL, chosen by operations in "Resolve backup problem". */

@@ -16,6 +16,7 @@ import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
 import io.upgradeorchestrator.runbook.RunbookRunner;
+import io.upgradeorchestrator.files.SafePaths;
 
 /**
  * "Protect data before changing the environment": at the window's start, backs up data and configuration of every
@@ -59,7 +60,7 @@ public class FinalBackup {
      */
     public Result take(String upgradeId, String runId, InventorySystem system, List<Node> nodes, String targetVersion) {
         Runbook runbook = system.runbook();
-        Path folder = properties.directory().resolve(upgradeId).resolve("final-" + runId).toAbsolutePath().normalize();
+        Path folder = SafePaths.under(properties.directory(), upgradeId, "final-" + runId);
         if (runbook == null || nodes.isEmpty()) {
             return new Result(folder.toString(), null, null, false, "No final backup taken: system " + system.id()
                     + (runbook == null ? " has no runbook in the inventory." : " has no production node."), List.of());
@@ -108,7 +109,7 @@ public class FinalBackup {
 
     private NodeBackup backUp(String upgradeId, String runId, InventorySystem system, Runbook runbook, Node node,
                               Path folder, String targetVersion) {
-        Path location = folder.resolve(node.id() + ".tar.gz");
+        Path location = SafePaths.under(folder, node.id() + ".tar.gz");
         ActionContext context = new ActionContext(upgradeId, system.id(), node.id(), node.host(), node.version(),
                 targetVersion, location.toString(), null);
         String key = upgradeId + ":" + runId + ":final-backup:" + node.id() + ":";

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
+import io.upgradeorchestrator.files.SafePaths;
 
 /**
  * The local demo target: one folder per demo node with installed releases and a {@code current} symlink that says
@@ -16,8 +16,6 @@ import org.springframework.stereotype.Service;
 @Service
 @EnableConfigurationProperties(DemoTargetProperties.class)
 public class DemoTarget {
-
-    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final DemoTargetProperties properties;
     private final Environment environment;
@@ -52,10 +50,10 @@ public class DemoTarget {
 
     /** The release the node's {@code current} switch points at; empty when there is no such demo node. */
     public Optional<String> runningVersion(String nodeId) {
-        if (nodeId == null || !NODE_ID.matcher(nodeId).matches()) {
+        if (nodeId == null || !SafePaths.SEGMENT.matcher(nodeId).matches()) {
             return Optional.empty();
         }
-        Path current = root().resolve(nodeId).resolve("current");
+        Path current = SafePaths.under(root(), nodeId, "current");
         try {
             if (!Files.isSymbolicLink(current) || !Files.isDirectory(current)) {
                 return Optional.empty();

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
+import io.upgradeorchestrator.files.SafePaths;
 
 /**
  * Creates the demo nodes that do not exist yet, each at the version the inventory says it runs, for every system
@@ -61,7 +62,7 @@ public class DemoTargetProvisioner implements ApplicationRunner {
 
     private void provision(Node node) {
         List<String> command = List.of("bash", demoTarget.scripts().resolve("provision.sh").toString(),
-                demoTarget.root().toString(), node.id(), node.version());
+                demoTarget.root().toString(), SafePaths.segment("node id", node.id()), node.version());
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();

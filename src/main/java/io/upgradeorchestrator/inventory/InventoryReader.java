@@ -58,6 +58,9 @@ final class InventoryReader {
             .build();
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** A host name or an IPv4/IPv6 address: it becomes a command argument ({@code ssh {host} …}). */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9-]{1,63})*\\.?"
+            + "|\\[?[0-9A-Fa-f:.]{2,45}]?");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
@@ -335,12 +338,12 @@ final class InventoryReader {
         }
 
         private Node node(Fields f) {
-            return new Node(f.id("id"), f.text("host", true), f.text("site", true),
-                    f.enumeration("environment", Environment.class), f.text("version", true));
+            return new Node(f.id("id"), f.host("host"), f.text("site", true),
+                    f.enumeration("environment", Environment.class), f.version("version"));
         }
 
         private Component component(Fields f) {
-            return new Component(f.enumeration("area", Area.class), f.text("name", true), f.text("version", true));
+            return new Component(f.enumeration("area", Area.class), f.text("name", true), f.version("version"));
         }
 
         private Dependency dependency(Fields f) {
@@ -353,7 +356,7 @@ final class InventoryReader {
         }
 
         private Release release(Fields f) {
-            String version = f.text("version", true);
+            String version = f.version("version");
             String releaseNotesUrl = f.text("releaseNotesUrl", false);
             Boolean mixedVersionSupported = f.bool("mixedVersionSupported");
             List<Release.Requirement> requirements =
@@ -363,7 +366,7 @@ final class InventoryReader {
 
         private Release.Requirement requirement(Fields f) {
             return new Release.Requirement(f.enumeration("area", Area.class), f.text("component", true),
-                    f.text("minimumVersion", true));
+                    f.version("minimumVersion"));
         }
 
         /** A runbook read from its JSON form (the YAML's own shape). */
@@ -516,6 +519,28 @@ final class InventoryReader {
                             + "a letter or digit, got '" + id + "'");
                 }
                 return id;
+            }
+
+            /** A required version: it becomes a command argument and part of file names. */
+            String version(String field) {
+                String version = text(field, true);
+                if (version != null && !Versions.isValid(version)) {
+                    error("field '" + field + "' must be a version of " + Versions.RULE + ", got '"
+                            + abbreviated(version) + "'");
+                    return null;
+                }
+                return version;
+            }
+
+            /** A required host name or address: it becomes a command argument. */
+            String host(String field) {
+                String host = text(field, true);
+                if (host != null && (host.length() > 253 || !HOST.matcher(host).matches())) {
+                    error("field '" + field + "' must be a host name (letters, digits, '-' and '.') or an IP address, "
+                            + "got '" + abbreviated(host) + "'");
+                    return null;
+                }
+                return host;
             }
 
             Integer integer(String field, boolean required, int min, int max) {
@@ -880,6 +905,10 @@ final class InventoryReader {
         String where = at == null || at.getLineNr() < 1 ? "" : "at line " + at.getLineNr() + ", column "
                 + at.getColumnNr() + ": ";
         return where + e.getOriginalMessage().replaceAll("\\s+", " ").trim();
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 80) + "… (" + value.length() + " characters)";
     }
 
     private static String describe(JsonNode value) {

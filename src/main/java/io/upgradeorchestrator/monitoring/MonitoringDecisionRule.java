@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import io.upgradeorchestrator.variables.Texts;
 
 /**
  * The decision on a breach or a user's report. While a decision task is open, later breaches and reports join it
@@ -57,7 +58,7 @@ class MonitoringDecisionRule implements TaskListener {
         } else {
             String line = now + " " + trigger + ": " + about + " — " + decision.name() + " by " + actor + ": " + reason;
             String earlier = ISSUES_FOUND.get(task);
-            ISSUES_FOUND.set(task, earlier == null || earlier.isBlank() ? line : earlier + "\n" + line);
+            ISSUES_FOUND.set(task, Texts.appendKeepingLatest(earlier, line));
         }
     }
 

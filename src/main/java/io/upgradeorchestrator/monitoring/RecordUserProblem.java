@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import io.upgradeorchestrator.variables.Texts;
 
 /** Keeps a problem a user reported during monitoring, and frames it for the alert and the decision. */
 @Component("recordUserProblem")
@@ -22,7 +23,7 @@ class RecordUserProblem implements JavaDelegate {
         String line = now + " " + reportedBy + (contact == null ? "" : " (" + contact + ")") + ": "
                 + oneLine(description);
         String earlier = USER_PROBLEMS.get(execution);
-        USER_PROBLEMS.set(execution, earlier == null || earlier.isBlank() ? line : earlier + "\n" + line);
+        USER_PROBLEMS.set(execution, Texts.appendKeepingLatest(earlier, line));
 
         DECISION_TRIGGER.setLocal(execution, TRIGGER_USER_REPORT);
         BREACHED_PROBE.setLocal(execution, "Problem reported by a user");

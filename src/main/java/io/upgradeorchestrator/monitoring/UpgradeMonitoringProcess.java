@@ -74,11 +74,11 @@ public final class UpgradeMonitoringProcess {
     public static final Var<Integer> BREACH_ROUNDS = Var.integer("breachRounds");
     /** The breaches of the latest round (task-local scope of the round). */
     public static final Var<Boolean> PROBES_WITHIN_LIMITS = Var.bool("probesWithinLimits");
-    public static final Var<String> LAST_PROBE_RESULTS = Var.string("lastProbeResults");
+    public static final Var<String> LAST_PROBE_RESULTS = Var.text("lastProbeResults");
     /** What the decision is about: the breach or the user's report, for the form and the alert. */
-    public static final Var<String> BREACH_SUMMARY = Var.string("breachSummary");
-    public static final Var<String> BREACHED_PROBE = Var.string("breachedProbe");
-    public static final Var<String> BREACH_MEASURED = Var.string("breachMeasured");
+    public static final Var<String> BREACH_SUMMARY = Var.text("breachSummary");
+    public static final Var<String> BREACHED_PROBE = Var.text("breachedProbe");
+    public static final Var<String> BREACH_MEASURED = Var.text("breachMeasured");
     public static final Var<String> BREACH_BASELINE = Var.string("breachBaseline");
     public static final Var<String> BREACH_THRESHOLD = Var.string("breachThreshold");
 
@@ -87,7 +87,7 @@ public final class UpgradeMonitoringProcess {
     public static final Var<String> PROBLEM_REPORTED_BY = Var.string("problemReportedBy");
     public static final Var<String> PROBLEM_CONTACT = Var.string("problemContact");
     /** Every report, one per line: when, who, contact, what. */
-    public static final Var<String> USER_PROBLEMS = Var.string("userProblems");
+    public static final Var<String> USER_PROBLEMS = Var.text("userProblems");
 
     // --- Decision (form fields and what is kept) -------------------------------------------------------------
     /** Input parameter of each decision task: MONITORING_BREACH or USER_REPORT. */
@@ -96,16 +96,16 @@ public final class UpgradeMonitoringProcess {
     public static final Var<String> MONITORING_DECISION_REASON = Var.string("monitoringDecisionReason");
     public static final Var<String> MONITORING_DECIDED_BY = Var.string("monitoringDecidedBy");
     /** FIX_FORWARD and ACCEPT decisions with what they were about, one per line. */
-    public static final Var<String> ISSUES_FOUND = Var.string("issuesFound");
+    public static final Var<String> ISSUES_FOUND = Var.text("issuesFound");
 
     // --- Out --------------------------------------------------------------------------------------------------
     /** STABLE or ROLL_BACK. */
     public static final Var<String> MONITORING_OUTCOME = Var.string("monitoringOutcome");
-    public static final Var<String> MONITORING_SUMMARY = Var.string("monitoringSummary");
+    public static final Var<String> MONITORING_SUMMARY = Var.text("monitoringSummary");
     public static final Var<Date> MONITORING_ENDED_AT = Var.date("monitoringEndedAt");
     /** MONITORING_BREACH or USER_REPORT when monitoring ends with ROLL_BACK. */
     public static final Var<String> ROLLBACK_TRIGGER = Var.string("rollbackTrigger");
-    public static final Var<String> ROLLBACK_TRIGGER_DETAIL = Var.string("rollbackTriggerDetail");
+    public static final Var<String> ROLLBACK_TRIGGER_DETAIL = Var.text("rollbackTriggerDetail");
 
     public static final String STABLE = "STABLE";
     public static final String ROLL_BACK = "ROLL_BACK";

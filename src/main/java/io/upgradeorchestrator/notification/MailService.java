@@ -26,6 +26,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import io.upgradeorchestrator.files.SafePaths;
 
 /**
  * Sends templated e-mails: renders the template (subject from its {@code <title>}, HTML plus a plain-text
@@ -175,7 +176,7 @@ public class MailService {
             String baseName = FILE_TIMESTAMP.format(now) + "_" + fileNamePart(mail.template())
                     + upgradeIdSuffix(mail);
             for (int attempt = 1; ; attempt++) {
-                Path file = folder.resolve(baseName + (attempt == 1 ? "" : "-" + attempt) + ".eml");
+                Path file = SafePaths.under(folder, baseName + (attempt == 1 ? "" : "-" + attempt) + ".eml");
                 // CREATE_NEW: two mails in the same millisecond must not overwrite each other.
                 try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
                     message.writeTo(out);
@@ -196,7 +197,8 @@ public class MailService {
         if (upgradeId == null || upgradeId.toString().isBlank()) {
             return "";
         }
-        return "_" + fileNamePart(upgradeId.toString().strip());
+        String id = upgradeId.toString().strip();
+        return "_" + fileNamePart(id.length() <= 40 ? id : id.substring(0, 40));
     }
 
     private static String fileNamePart(String text) {

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import io.upgradeorchestrator.variables.StringLengthLimit;
 
 /**
  * The post-implementation review must say what was learned (Tasklist validates only in the browser, so it is
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component("postImplementationReviewRule")
 class ReviewRule implements TaskListener {
 
-    static final int MAX_LENGTH = 8000;
+    static final int MAX_LENGTH = StringLengthLimit.MAX_LENGTH;
 
     @Override
     public void notify(DelegateTask task) {

@@ -38,8 +38,8 @@ public final class UpgradeClosureProcess {
     public static final String ROLLED_BACK = "ROLLED_BACK";
 
     public static final Var<Date> RECORD_WRITTEN_AT = Var.date("recordWrittenAt");
-    public static final Var<String> RECORD_SENT_TO = Var.string("recordSentTo");
-    public static final Var<String> COMPLETION_SENT_TO = Var.string("completionSentTo");
+    public static final Var<String> RECORD_SENT_TO = Var.text("recordSentTo");
+    public static final Var<String> COMPLETION_SENT_TO = Var.text("completionSentTo");
 
     // Post-implementation review (form fields) and who gave it.
     public static final Var<String> LESSONS_LEARNED = Var.string("lessonsLearned");

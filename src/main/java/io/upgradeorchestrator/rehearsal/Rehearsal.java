@@ -22,6 +22,7 @@ import io.upgradeorchestrator.runbook.AcceptanceChecks;
 import io.upgradeorchestrator.runbook.HealthAnswer;
 import io.upgradeorchestrator.runbook.ProbeSampler;
 import io.upgradeorchestrator.runbook.RunbookRunner;
+import io.upgradeorchestrator.files.SafePaths;
 
 /**
  * Runs the runbook on non-production nodes as it will run in the window: backup, upgrade, acceptance checks (core
@@ -134,8 +135,7 @@ public class Rehearsal {
             this.node = node;
             this.baseline = baseline;
             this.targetVersion = targetVersion;
-            Path backup = backups.directory().resolve(upgradeId).resolve(runId).resolve("rehearsal-" + node.id()
-                    + ".tar.gz").toAbsolutePath().normalize();
+            Path backup = SafePaths.under(backups.directory(), upgradeId, runId, "rehearsal-" + node.id() + ".tar.gz");
             this.context = new ActionContext(upgradeId, system.id(), node.id(), node.host(), node.version(),
                     targetVersion, backup.toString(), null);
         }

@@ -15,6 +15,7 @@ import io.upgradeorchestrator.inventory.Environment;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
+import io.upgradeorchestrator.inventory.Versions;
 
 /**
  * The one set of rules a request must pass, used by the API before anything starts and by the process itself
@@ -25,6 +26,7 @@ public class RequestValidator {
 
     static final int PURPOSE_MIN_LENGTH = 10;
     static final int TEXT_MAX_LENGTH = 2000;
+    static final int URL_MAX_LENGTH = 500;
 
     private final InventoryService inventory;
     private final Clock clock;
@@ -62,8 +64,8 @@ public class RequestValidator {
         String currentVersion = system == null ? null : currentVersion(system);
         if (isBlank(request.targetVersion())) {
             problems.add(new FieldProblem("targetVersion", "is required"));
-        } else if (!request.targetVersion().trim().matches("[0-9A-Za-z][0-9A-Za-z._+-]{0,63}")) {
-            problems.add(new FieldProblem("targetVersion", "must be a version such as 16.4 or 3.2.1-lts"));
+        } else if (!Versions.isValid(request.targetVersion().trim())) {
+            problems.add(new FieldProblem("targetVersion", "must be a version of " + Versions.RULE));
         } else if (system != null && allProductionNodesRun(system, request.targetVersion().trim())) {
             problems.add(new FieldProblem("targetVersion", "every production node of " + system.id()
                     + " already runs " + request.targetVersion().trim()));
@@ -101,7 +103,9 @@ public class RequestValidator {
         }
 
         String releaseNotesUrl = isBlank(request.releaseNotesUrl()) ? null : request.releaseNotesUrl().trim();
-        if (releaseNotesUrl != null && !isHttpUrl(releaseNotesUrl)) {
+        if (releaseNotesUrl != null && releaseNotesUrl.length() > URL_MAX_LENGTH) {
+            problems.add(new FieldProblem("releaseNotesUrl", "is longer than " + URL_MAX_LENGTH + " characters"));
+        } else if (releaseNotesUrl != null && !isHttpUrl(releaseNotesUrl)) {
             problems.add(new FieldProblem("releaseNotesUrl", "must be an http(s) URL"));
         }
 

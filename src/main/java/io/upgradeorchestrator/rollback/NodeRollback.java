@@ -23,6 +23,7 @@ import io.upgradeorchestrator.rollout.Summaries;
 import io.upgradeorchestrator.runbook.AcceptanceChecks;
 import io.upgradeorchestrator.runbook.HealthAnswer;
 import io.upgradeorchestrator.runbook.RunbookRunner;
+import io.upgradeorchestrator.files.SafePaths;
 
 /**
  * Returns nodes to the state of their final backup with the runbook's rollback, restores data with its restore,
@@ -197,7 +198,7 @@ public class NodeRollback {
 
     private Path restoreDirectory(String nodeId) {
         String directory = properties.restoreDirectory().replace("{demoTargetRoot}", demoTarget.root().toString())
-                .replace("{node}", nodeId);
+                .replace("{node}", SafePaths.segment("node id", nodeId));
         return Path.of(directory).toAbsolutePath().normalize();
     }
 

@@ -18,11 +18,11 @@ public final class UpgradeRollbackProcess {
     public static final Var<Boolean> ROLLED_BACK = Var.bool("rolledBack");
     public static final Var<Boolean> DATA_RESTORED = Var.bool("dataRestored");
     /** What the rollback did, wave by wave and node by node. */
-    public static final Var<String> ROLLBACK_SUMMARY = Var.string("rollbackSummary");
+    public static final Var<String> ROLLBACK_SUMMARY = Var.text("rollbackSummary");
     /** Whether the final backup must be restored: the migration was irreversible or data changed. */
     public static final Var<Boolean> DATA_RESTORE_NEEDED = Var.bool("dataRestoreNeeded");
-    public static final Var<String> OLD_VERSION_SUMMARY = Var.string("oldVersionSummary");
-    public static final Var<String> ROLLBACK_NOTIFIED_TO = Var.string("rollbackNotifiedTo");
+    public static final Var<String> OLD_VERSION_SUMMARY = Var.text("oldVersionSummary");
+    public static final Var<String> ROLLBACK_NOTIFIED_TO = Var.text("rollbackNotifiedTo");
 
     public static final class Elements {
         private Elements() {

@@ -37,12 +37,12 @@ public final class UpgradeExecutionProcess {
     /** All node files together. */
     public static final Var<Long> FINAL_BACKUP_SIZE_BYTES = Var.longNumber("finalBackupSizeBytes");
     public static final Var<Boolean> FINAL_BACKUP_VERIFIED = Var.bool("finalBackupVerified");
-    public static final Var<String> FINAL_BACKUP_SUMMARY = Var.string("finalBackupSummary");
+    public static final Var<String> FINAL_BACKUP_SUMMARY = Var.text("finalBackupSummary");
 
     // --- Baseline ------------------------------------------------------------------------------------------
     /** JSON list of {name, latencyMillis, errorRatePercent}, one entry per runbook probe, before any node changed. */
     public static final Var<List<Map<String, Object>>> BASELINE_PROBES = Var.list("baselineProbes");
-    public static final Var<String> BASELINE_SUMMARY = Var.string("baselineSummary");
+    public static final Var<String> BASELINE_SUMMARY = Var.text("baselineSummary");
 
     // --- Rollout -------------------------------------------------------------------------------------------
     public static final Var<Integer> WAVES_TOTAL = Var.integer("wavesTotal");
@@ -52,16 +52,16 @@ public final class UpgradeExecutionProcess {
     public static final String WAVE_NUMBER = "waveNumber";
     /** Set by a wave whose health gate found a trigger; stops the remaining waves. */
     public static final Var<String> WAVE_TRIGGER = Var.string("waveTrigger");
-    public static final Var<String> WAVE_TRIGGER_DETAIL = Var.string("waveTriggerDetail");
+    public static final Var<String> WAVE_TRIGGER_DETAIL = Var.text("waveTriggerDetail");
     public static final Var<Integer> NODES_UPGRADED = Var.integer("nodesUpgraded");
     public static final Var<Integer> NODES_FAILED = Var.integer("nodesFailed");
-    public static final Var<String> ROLLOUT_SUMMARY = Var.string("rolloutSummary");
+    public static final Var<String> ROLLOUT_SUMMARY = Var.text("rolloutSummary");
     public static final Var<Boolean> WAVES_LEFT = Var.bool("wavesLeft");
 
     // --- Rollback decision -----------------------------------------------------------------------------------
     /** CANARY_FAILED, FAILURE_THRESHOLD, HEALTH_GATE, CORE_CHECK_FAILED, MANUAL_CHECK_FAILED (later also MONITORING_BREACH, USER_REPORT). */
     public static final Var<String> ROLLBACK_TRIGGER = Var.string("rollbackTrigger");
-    public static final Var<String> ROLLBACK_TRIGGER_DETAIL = Var.string("rollbackTriggerDetail");
+    public static final Var<String> ROLLBACK_TRIGGER_DETAIL = Var.text("rollbackTriggerDetail");
     /** ROLL_BACK or CONTINUE. */
     public static final Var<String> ROLLBACK_DECISION = Var.string("rollbackDecision");
     public static final Var<String> ROLLBACK_REASON = Var.string("rollbackReason");
@@ -71,10 +71,10 @@ public final class UpgradeExecutionProcess {
     // --- Verify ----------------------------------------------------------------------------------------------
     public static final Var<Boolean> CORE_CHECKS_PASSED = Var.bool("coreChecksPassed");
     public static final Var<Boolean> VERIFICATION_PASSED = Var.bool("verificationPassed");
-    public static final Var<String> VERIFICATION_SUMMARY = Var.string("verificationSummary");
-    public static final Var<String> LOG_REVIEW_SUMMARY = Var.string("logReviewSummary");
-    public static final Var<String> MANUAL_CHECK_SUMMARY = Var.string("manualCheckSummary");
-    public static final Var<String> CHANGED_CONFIGURATION = Var.string("changedConfiguration");
+    public static final Var<String> VERIFICATION_SUMMARY = Var.text("verificationSummary");
+    public static final Var<String> LOG_REVIEW_SUMMARY = Var.text("logReviewSummary");
+    public static final Var<String> MANUAL_CHECK_SUMMARY = Var.text("manualCheckSummary");
+    public static final Var<String> CHANGED_CONFIGURATION = Var.text("changedConfiguration");
     /** Form fields of "Check manually". */
     public static final Var<String> MANUAL_CHECKS_DONE = Var.string("manualChecksDone");
     public static final Var<String> MANUAL_FINDINGS = Var.string("manualFindings");

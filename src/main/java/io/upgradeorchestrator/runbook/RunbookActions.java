@@ -17,6 +17,7 @@ import io.upgradeorchestrator.backup.BackupProperties;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
+import io.upgradeorchestrator.files.SafePaths;
 
 /**
  * Runs one named entry of a system's runbook (a step, an acceptance check, its log sources) on the chosen nodes.
@@ -121,10 +122,8 @@ public class RunbookActions {
                         String upgradeId, String targetVersion, Instant since) {
         List<ActionResult> results = new ArrayList<>();
         for (Node node : nodes.of(system)) {
-            Path backup = backups.directory().resolve(upgradeId).resolve("runbook-steps").resolve(node.id() + ".tar.gz")
-                    .toAbsolutePath().normalize();
-            Path scratch = backups.scratchDirectory().resolve(upgradeId).resolve("runbook-steps").resolve(node.id())
-                    .toAbsolutePath().normalize();
+            Path backup = SafePaths.under(backups.directory(), upgradeId, "runbook-steps", node.id() + ".tar.gz");
+            Path scratch = SafePaths.under(backups.scratchDirectory(), upgradeId, "runbook-steps", node.id());
             ActionContext context = new ActionContext(upgradeId, system.id(), node.id(), node.host(), node.version(),
                     targetVersion, backup.toString(), since);
             ActionResult result = runner.run(fitted(key + ":" + node.id() + ":" + entryName), entryName, spec, context,

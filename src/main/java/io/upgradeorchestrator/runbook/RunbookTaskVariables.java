@@ -54,6 +54,6 @@ final class RunbookTaskVariables {
 
     static void writeResult(DelegateExecution execution, String resultVariable, RunbookActions.Outcome outcome) {
         Var.bool(resultVariable).set(execution, outcome.passed());
-        Var.string(resultVariable + "Summary").set(execution, outcome.summary());
+        Var.text(resultVariable + "Summary").set(execution, outcome.summary());
     }
 }

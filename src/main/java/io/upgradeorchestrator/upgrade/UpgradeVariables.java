@@ -30,14 +30,14 @@ public final class UpgradeVariables {
 
     // --- Validated request ---------------------------------------------------------------------------
     public static final Var<Boolean> REQUEST_VALID = Var.bool("requestValid");
-    public static final Var<String> REQUEST_PROBLEMS = Var.string("requestProblems");
+    public static final Var<String> REQUEST_PROBLEMS = Var.text("requestProblems");
     public static final Var<Date> WINDOW_START = Var.date("windowStart");
     public static final Var<Date> WINDOW_END = Var.date("windowEnd");
     public static final Var<String> WINDOW_TEXT = Var.string("windowText");
     public static final Var<String> SYSTEM_NAME = Var.string("systemName");
     public static final Var<String> CURRENT_VERSION = Var.string("currentVersion");
     public static final Var<Boolean> IRREVERSIBLE_MIGRATION = Var.bool("irreversibleMigration");
-    public static final Var<String> UPGRADE_TITLE = Var.string("upgradeTitle");
+    public static final Var<String> UPGRADE_TITLE = Var.text("upgradeTitle");
 
     public static final Var<String> OWNER_GROUP = Var.string("ownerGroup");
 
@@ -48,11 +48,11 @@ public final class UpgradeVariables {
     public static final Var<Boolean> DEFER_UPGRADE = Var.bool("deferUpgrade");
     public static final Var<String> DEFERRAL_REASON = Var.string("deferralReason");
     public static final Var<Boolean> WINDOW_ACCEPTED = Var.bool("windowAccepted");
-    public static final Var<String> WINDOW_PROBLEM = Var.string("windowProblem");
+    public static final Var<String> WINDOW_PROBLEM = Var.text("windowProblem");
 
     // --- Compatibility and re-planning ---------------------------------------------------------------
     public static final Var<String> COMPATIBILITY = Var.string("compatibility");
-    public static final Var<String> COMPATIBILITY_FINDINGS = Var.string("compatibilityFindings");
+    public static final Var<String> COMPATIBILITY_FINDINGS = Var.text("compatibilityFindings");
     public static final Var<Boolean> PILOT_REQUIRED = Var.bool("pilotRequired");
     public static final Var<String> REPLAN_DECISION = Var.string("replanDecision");
 

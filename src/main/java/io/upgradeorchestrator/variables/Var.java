@@ -17,14 +17,29 @@ public final class Var<T> {
 
     private final String name;
     private final Class<T> type;
+    private final boolean bounded;
 
     private Var(String name, Class<T> type) {
+        this(name, type, false);
+    }
+
+    private Var(String name, Class<T> type, boolean bounded) {
         this.name = name;
         this.type = type;
+        this.bounded = bounded;
     }
 
     public static Var<String> string(String name) {
         return new Var<>(name, String.class);
+    }
+
+    /**
+     * A text the product writes (a summary, findings, a list of names): {@link #set} cuts it to fit the engine's
+     * string limit, with a note saying so ({@link Texts#fit}), so a large fleet or a long output never fails a job.
+     * Values people type stay {@link #string}: the engine refuses an over-long one with a 400 instead.
+     */
+    public static Var<String> text(String name) {
+        return new Var<>(name, String.class, true);
     }
 
     public static Var<Boolean> bool(String name) {
@@ -102,6 +117,9 @@ public final class Var<T> {
         }
         if (value == null) {
             return nullValue();
+        }
+        if (bounded && value instanceof String text) {
+            return Texts.fit(text);
         }
         return value;
     }

@@ -36,15 +36,15 @@ public final class MaintenanceWindowProcess {
     /** Minutes the window must give, rollback included. */
     public static final Var<Integer> REQUIRED_WINDOW_MINUTES = Var.integer("requiredWindowMinutes");
     /** The required length part by part, one line each, for people. */
-    public static final Var<String> WINDOW_PLAN = Var.string("windowPlan");
+    public static final Var<String> WINDOW_PLAN = Var.text("windowPlan");
     /** The window passed every rule (length, freezes, peak periods, conflicts). */
     public static final Var<Boolean> WINDOW_FITS = Var.bool("windowFits");
     /** Why the window must be re-planned, one reason per line; empty when it fits. */
-    public static final Var<String> WINDOW_PROBLEMS = Var.string("windowProblems");
+    public static final Var<String> WINDOW_PROBLEMS = Var.text("windowProblems");
     /** The window fits and every on-call role confirmed it. */
     public static final Var<Boolean> WINDOW_CONFIRMED = Var.bool("windowConfirmed");
     /** Who confirmed availability for which role, one line each. */
-    public static final Var<String> SUPPORT_CONFIRMATIONS = Var.string("supportConfirmations");
+    public static final Var<String> SUPPORT_CONFIRMATIONS = Var.text("supportConfirmations");
     /** The last moment a rollback can start and still end inside the window: window end minus rollback time. */
     public static final Var<Date> ROLLBACK_DEADLINE = Var.date("rollbackDeadline");
 

@@ -130,6 +130,19 @@ class InventoryReaderTest {
                 Arguments.of("unknown-key",
                         "systems[0] (billing-db): unknown field 'owner'; allowed fields: id, name, tier, "
                                 + "ownerGroup,"),
+                Arguments.of("invalid-version",
+                        "systems[0].nodes[0] (db-1): field 'version' must be a version of 1 to 64 letters, digits, "
+                                + "'.', '_', '+', '~' or '-', starting with a letter or digit (e.g. 16.4 or 3.2.1-lts), "
+                                + "got '15.5; rm -rf /'"),
+                Arguments.of("invalid-release-version",
+                        "systems[0].releases[0].requirements[0] (PostgreSQL): field 'minimumVersion' must be a "
+                                + "version of"),
+                Arguments.of("invalid-host",
+                        "systems[0].nodes[0] (db-1): field 'host' must be a host name (letters, digits, '-' and '.') "
+                                + "or an IP address, got 'db-1.example.org -oProxyCommand=id'"),
+                Arguments.of("invalid-node-id",
+                        "systems[0].nodes[0] (../../db-1): field 'id' must be 1 to 100 letters, digits, '.', '_' or "
+                                + "'-' and start with a letter or digit, got '../../db-1'"),
                 Arguments.of("not-yaml", "is not valid YAML at line 5, column 15: while parsing a flow sequence, "
                         + "expected ',' or ']', but got :"),
                 Arguments.of("duplicate-key", "is not valid YAML at line 5, column "));

@@ -240,6 +240,30 @@ class UpgradeMonitoringProcessTest {
         assertThat((String) upgrades.variable(monitoring, "monitoringSummary")).contains("3 user report(s)");
     }
 
+    /** Reports of the largest size the API takes never make a text the engine would refuse (4,000 characters). */
+    @Test
+    void shouldTakeTheLongestReportsWithoutFailingAJob() {
+        String id = newUpgradeId();
+        ProcessInstance monitoring = start(id, null);
+        String report = Http.json(Map.of("description", "Invoices are slow. " + "d".repeat(3981),
+                "contact", "c".repeat(200)));
+
+        assertThat(http.post("rita", "/api/upgrades/" + id + "/problems", report).status()).isEqualTo(202);
+        runDueJobs(engine, upgrades, monitoring);
+        Task decision = upgrades.task(monitoring, Elements.DECIDE_ON_USER_PROBLEM);
+        for (int more = 0; more < 3; more++) {
+            assertThat(http.post("rita", "/api/upgrades/" + id + "/problems", report).status()).isEqualTo(202);
+            runDueJobs(engine, upgrades, monitoring);
+        }
+
+        assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+        String summary = (String) engine.getTaskService().getVariable(decision.getId(), "breachSummary");
+        assertThat(summary).startsWith("User report by rita").hasSizeLessThan(4000).contains("characters, the first");
+        String problems = (String) variable(monitoring, "userProblems");
+        assertThat(problems).hasSizeLessThan(4000).startsWith("… (").contains("earlier line(s) cut)");
+        engine.getRuntimeService().deleteProcessInstance(monitoring.getId(), "test done");
+    }
+
     @Test
     void shouldAnswerProblemReportsThatCannotJoinWithProblemDetails() {
         String id = newUpgradeId();
