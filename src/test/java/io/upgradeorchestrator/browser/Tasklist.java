@@ -82,6 +82,17 @@ final class Tasklist {
         return new CamundaForm(page.locator(".task-details"));
     }
 
+    /** Navigates to a task's link without waiting for its form (for a task the user may not see). */
+    void openTaskLink(Task task) {
+        page.navigate(baseUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    }
+
+    /** Waits until the current filter's task list has been loaded and drawn. */
+    void waitForTaskList() {
+        page.locator(".tasks-list").first().waitFor();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    }
+
     Locator tasks(String taskName) {
         return page.locator(".tasks-list li.task h4 a", new Page.LocatorOptions().setHasText(taskName));
     }
