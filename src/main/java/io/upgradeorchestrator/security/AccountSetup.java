@@ -171,7 +171,7 @@ class AccountSetup {
 
         // Process owners deploy BPMN, DMN and forms from Camunda Modeler and try them.
         grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+        grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.READ, Permissions.DELETE);
         grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
                 Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE);
         grant(Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ);
