@@ -145,6 +145,10 @@ public final class DeploymentAllowList {
         }
     }
 
+    private static boolean isCamunda(String namespace) {
+        return namespace != null && CAMUNDA_BPMN.contains(namespace);
+    }
+
     // --- BPMN ---------------------------------------------------------------------------------------
 
     private void checkBpmn(Element element, String enclosingId, Report report) {
@@ -152,7 +156,7 @@ public final class DeploymentAllowList {
         if (BPMN_DI.equals(ns)) {
             return; // layout only
         }
-        String id = element.hasAttribute("id") && !CAMUNDA_BPMN.contains(ns) ? element.getAttribute("id") : enclosingId;
+        String id = element.hasAttribute("id") && !isCamunda(ns) ? element.getAttribute("id") : enclosingId;
         String local = element.getLocalName();
         if (BPMN.equals(ns)) {
             if ("scriptTask".equals(local) || "script".equals(local)) {
@@ -162,7 +166,7 @@ public final class DeploymentAllowList {
             if ("documentation".equals(local) || "text".equals(local)) {
                 return; // read by people, never evaluated
             }
-        } else if (CAMUNDA_BPMN.contains(ns)) {
+        } else if (isCamunda(ns)) {
             if (!checkCamundaElement(element, id, report)) {
                 return;
             }
@@ -224,7 +228,7 @@ public final class DeploymentAllowList {
             String ns = attribute.getNamespaceURI();
             String name = attribute.getLocalName();
             String value = attribute.getValue();
-            if (CAMUNDA_BPMN.contains(ns)) {
+            if (isCamunda(ns)) {
                 checkCamundaAttribute(name, value, id, report);
             } else if (ns == null && BPMN.equals(element.getNamespaceURI())
                     && ("language".equals(name) || "scriptFormat".equals(name) || "expressionLanguage".equals(name))) {

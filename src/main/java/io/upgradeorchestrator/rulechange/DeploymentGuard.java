@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
 
 /**
  * Inside the engine, so it holds for every way in (the engine's REST API, the webapps' copy of it, Java, the
@@ -27,7 +29,10 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
     private final ProductBeans productBeans;
     private final DeploymentAllowList allowList;
 
-    DeploymentGuard(ConfigurableListableBeanFactory beanFactory) {
+    private final ApplicationContext applicationContext;
+
+    DeploymentGuard(ConfigurableListableBeanFactory beanFactory, ApplicationContext applicationContext) {
+        this.applicationContext = applicationContext;
         this.productBeans = new ProductBeans(beanFactory);
         this.allowList = new DeploymentAllowList(productBeans::isProductBean, productBeans::isPlatformBean);
     }
@@ -42,7 +47,11 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
         preDeployers.add(0, this::check);
         configuration.setCustomPreDeployers(preDeployers);
-        configuration.setBeans(productBeans.asExpressionBeans());
+        // Spring's ProcessEngineFactoryBean has already set an expression manager that resolves every bean of the
+        // application context; replace it with one that resolves only the product's beans.
+        Map<Object, Object> beans = productBeans.asExpressionBeans();
+        configuration.setBeans(beans);
+        configuration.setExpressionManager(new SpringExpressionManager(applicationContext, beans));
     }
 
     private void check(DeploymentEntity deployment) {
