@@ -22,6 +22,8 @@ import io.upgradeorchestrator.testing.ProcessTest;
 /**
  * Deploying from Camunda Modeler: the same calls the Modeler makes (version check, then a multipart
  * {@code POST /engine-rest/deployment/create} with the diagram and its forms), as a process owner and as others.
+ * A process owner's deployment becomes a pending rule change (202), deployed only after a second process owner
+ * approves it.
  */
 @ProcessTest
 class ModelerDeploymentTest {
@@ -45,13 +47,19 @@ class ModelerDeploymentTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
-    void shouldLetAProcessOwnerDeployADiagramWithItsFormsLikeTheModelerDoes() throws Exception {
+    void shouldTakeAProcessOwnersDiagramWithItsFormsAsARuleChangeAwaitingASecondProcessOwner() throws Exception {
         assertThat(send("paula", HttpRequest.newBuilder(uri("/engine-rest/version")).GET()).statusCode()).isEqualTo(200);
+        String name = "modeler-test-" + UUID.randomUUID();
 
-        HttpResponse<String> deployed = deploy("paula", "modeler-test-" + UUID.randomUUID());
+        HttpResponse<String> submitted = deploy("paula", name);
 
-        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
-        assertThat(deployed.body()).contains("\"deployedProcessDefinitions\"").contains("modelerCheck");
+        // accepted, not deployed: RuleChangeDeploymentTest follows the change through its approval
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        assertThat(submitted.body()).contains("\"submittedBy\":\"paula\"").contains("modeler-check.bpmn")
+                .contains("review-business-impact.form").contains("second process owner");
+        assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).startsWith("/api/rule-changes/RC-"));
+        assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
     }
 
     @Test

@@ -73,6 +73,30 @@ public final class Http {
         return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
     }
 
+    /**
+     * A {@code multipart/form-data} POST as Camunda Modeler sends a deployment: text fields, then files (file name
+     * → content), each in the given order.
+     */
+    public Reply postMultipart(String user, String path, java.util.Map<String, String> fields,
+                               java.util.Map<String, String> files, String... headers) {
+        String boundary = "----upgradeorchestrator" + java.util.UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        files.forEach((name, content) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(name)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(user, request);
+    }
+
     private Reply send(String user, HttpRequest.Builder request) {
         if (user != null) {
             String password = "admin".equals(user) ? "test-admin-secret" : "test-secret";
