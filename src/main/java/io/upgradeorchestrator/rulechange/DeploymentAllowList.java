@@ -160,7 +160,7 @@ public final class DeploymentAllowList {
         String local = element.getLocalName();
         if (BPMN.equals(ns)) {
             if ("scriptTask".equals(local) || "script".equals(local)) {
-                report.add(id, "a script task is not allowed; use a service task with " + USE_DELEGATE);
+                report.add(id, "a script task is not allowed; make it a service task and " + USE_DELEGATE);
                 return;
             }
             if ("documentation".equals(local) || "text".equals(local)) {
