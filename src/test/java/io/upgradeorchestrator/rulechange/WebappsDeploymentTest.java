@@ -58,13 +58,15 @@ class WebappsDeploymentTest {
         Session session = new Session(client, cookies);
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/cockpit"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", session.token())
+                .header("X-XSRF-TOKEN", session.cookieToken())
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
                         + URLEncoder.encode("test-secret", StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         // the login starts a new session; its CSRF token comes with the next read, as in Cockpit
-        client.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/deployment/count")).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> read = client.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/deployment/count"))
+                .GET().build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(read.statusCode()).isEqualTo(200);
+        session.token = read.headers().firstValue("X-XSRF-TOKEN").orElseGet(session::cookieToken);
         return session;
     }
 
@@ -75,13 +77,15 @@ class WebappsDeploymentTest {
     private final class Session {
         private final HttpClient client;
         private final CookieManager cookies;
+        /** The CSRF token of the logged-in session, as the webapps hand it out with a read. */
+        String token;
 
         Session(HttpClient client, CookieManager cookies) {
             this.client = client;
             this.cookies = cookies;
         }
 
-        String token() {
+        String cookieToken() {
             return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
                     .map(HttpCookie::getValue).reduce((first, last) -> last).orElse("");
         }
@@ -95,7 +99,7 @@ class WebappsDeploymentTest {
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             if (withToken) {
-                request.header("X-XSRF-TOKEN", token());
+                request.header("X-XSRF-TOKEN", token);
             }
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
