@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.upgradeorchestrator.backup.FinalBackup;
+
 /**
  * The {@code rollout_node_result} table (see {@code db/migration/V5__rollout.sql}): the plan and the result of every
  * production node of an upgrade, one row each. Writes join the caller's transaction (the engine's job), so a job that
@@ -56,7 +58,7 @@ public class RolloutNodeResults {
     /** Waves that still have nodes in the plan, in order. */
     public List<Integer> pendingWaves(String upgradeId) {
         return jdbc.queryForList("select distinct wave from rollout_node_result where upgrade_id = ?"
-                + " and status = 'PLANNED' order by wave", Integer.class, upgradeId);
+                + " and status in ('PLANNED', 'CANCELLED') order by wave", Integer.class, upgradeId);
     }
 
     /** Nodes per status. */
@@ -92,6 +94,39 @@ public class RolloutNodeResults {
         update(jdbc.update("update rollout_node_result set backup_location = ?, backup_sha256 = ?, backup_size = ?"
                 + " where upgrade_id = ? and node_id = ?", location, sha256, sizeBytes, upgradeId, nodeId),
                 upgradeId, nodeId);
+    }
+
+    /** One node's final backup, verified or not, as its backup step found it. */
+    void recordNodeBackup(String upgradeId, FinalBackup.NodeBackup backup) {
+        update(jdbc.update("update rollout_node_result set backup_location = ?, backup_sha256 = ?, backup_size = ?,"
+                        + " backup_verified = ?, backup_summary = ? where upgrade_id = ? and node_id = ?",
+                backup.location(), backup.sha256(), backup.sizeBytes(), backup.verified(), cut(backup.summary()),
+                upgradeId, backup.node()), upgradeId, backup.node());
+    }
+
+    /** The node backups recorded by the backup steps, in plan order (nodes whose step has not ended are missing). */
+    List<FinalBackup.NodeBackup> nodeBackups(String upgradeId) {
+        return jdbc.query("select node_id, backup_location, backup_size, backup_sha256, backup_verified, backup_summary"
+                        + " from rollout_node_result where upgrade_id = ? and backup_verified is not null order by plan_order",
+                (row, number) -> new FinalBackup.NodeBackup(row.getString("node_id"), row.getString("backup_location"),
+                        row.getObject("backup_size", Long.class), row.getString("backup_sha256"),
+                        row.getBoolean("backup_verified"), row.getString("backup_summary")), upgradeId);
+    }
+
+    /** The runbook step the node is in now ({@code null}: none), for people watching the rollout. */
+    public void recordStep(String upgradeId, String nodeId, String step, Instant at) {
+        jdbc.update("update rollout_node_result set current_step = ?, step_started_at = ? where upgrade_id = ?"
+                + " and node_id = ?", step, timestamp(step == null ? null : at), upgradeId, nodeId);
+    }
+
+    /** Per wave: nodes per status, and the nodes in a step now with the step's name. */
+    public List<WaveStep> steps(String upgradeId) {
+        return jdbc.query("select wave, node_id, status, current_step from rollout_node_result where upgrade_id = ?"
+                + " order by wave, plan_order", (row, number) -> new WaveStep(row.getInt("wave"), row.getString("node_id"),
+                NodeStatus.valueOf(row.getString("status")), row.getString("current_step")), upgradeId);
+    }
+
+    public record WaveStep(int wave, String nodeId, NodeStatus status, String currentStep) {
     }
 
     public void recordHealth(String upgradeId, String nodeId, NodeStatus status, String summary) {

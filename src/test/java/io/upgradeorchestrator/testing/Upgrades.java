@@ -36,6 +36,7 @@ import io.upgradeorchestrator.demotarget.DemoTargetProvisioner;
 import io.upgradeorchestrator.request.RequestVariables;
 import io.upgradeorchestrator.request.UpgradeRequest;
 import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
+import io.upgradeorchestrator.worker.StepWorker;
 
 /**
  * Drives upgrades in tests the way people and the job executor would: start as a requester, complete tasks
@@ -44,11 +45,14 @@ import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
 @Component
 public class Upgrades {
 
+    private final StepWorker worker;
+
     private final ProcessEngine engine;
     private final DemoTarget demoTarget;
     private final DemoTargetProvisioner provisioner;
 
-    public Upgrades(ProcessEngine engine, DemoTarget demoTarget, DemoTargetProvisioner provisioner) {
+    public Upgrades(ProcessEngine engine, DemoTarget demoTarget, DemoTargetProvisioner provisioner, StepWorker worker) {
+        this.worker = worker;
         this.engine = engine;
         this.demoTarget = demoTarget;
         this.provisioner = provisioner;
@@ -198,14 +202,30 @@ public class Upgrades {
      * again.
      */
     public void runJobs(ProcessInstance upgrade) {
-        for (int executed = 0; executed < 5000; executed++) {
+        String businessKey = upgrade.getBusinessKey();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        for (int executed = 0; executed < 20000 && System.nanoTime() < deadline; executed++) {
             List<Job> due = dueJobs(upgrade);
-            if (due.isEmpty()) {
+            if (!due.isEmpty()) {
+                management().executeJob(due.get(0).getId());
+                continue;
+            }
+            // the runbook steps: external tasks, run by the application's worker on its own threads
+            if (worker.fetchAndStart(businessKey) > 0) {
+                continue;
+            }
+            if (worker.held() == 0) {
                 return;
             }
-            management().executeJob(due.get(0).getId());
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
-        throw new AssertionError("Jobs keep coming after 5000: " + dueJobs(upgrade));
+        throw new AssertionError("Jobs and steps keep coming: " + dueJobs(upgrade) + ", steps held: "
+                + worker.heldByTopic());
     }
 
     public List<Job> dueJobs(ProcessInstance upgrade) {

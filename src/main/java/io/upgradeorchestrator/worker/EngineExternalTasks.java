@@ -1,0 +1,101 @@
+package io.upgradeorchestrator.worker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+
+/** The in-application worker's way to the engine: its Java API, no HTTP in between. */
+public class EngineExternalTasks implements ExternalTaskGateway {
+
+    /** Completing many nodes of one multi-instance at once collides on the parent; try again, a little later. */
+    private static final int CONFLICT_ATTEMPTS = 100;
+
+    private final ExternalTaskService service;
+
+    public EngineExternalTasks(ExternalTaskService service) {
+        this.service = service;
+    }
+
+    @Override
+    public List<StepTask> fetchAndLock(String workerId, int max, List<String> topics, Duration lockDuration,
+                                       String businessKey) {
+        var builder = service.fetchAndLock(max, workerId);
+        for (String topic : topics) {
+            ExternalTaskQueryTopicBuilder topicBuilder = builder.topic(topic, lockDuration.toMillis())
+                    .variables(StepVariables.FETCHED);
+            if (businessKey != null) {
+                topicBuilder.businessKey(businessKey);
+            }
+            builder = topicBuilder;
+        }
+        return builder.execute().stream().map(EngineExternalTasks::toStep).toList();
+    }
+
+    private static StepTask toStep(LockedExternalTask task) {
+        return new StepTask(task.getId(), task.getTopicName(), task.getActivityId(), task.getProcessInstanceId(),
+                task.getBusinessKey(), task.getVariables(), task.getRetries());
+    }
+
+    @Override
+    public void complete(StepTask task, String workerId, Map<String, Object> variables) {
+        withConflictRetries(task, () -> service.complete(task.id(), workerId, variables));
+    }
+
+    @Override
+    public void handleFailure(StepTask task, String workerId, String errorMessage, String errorDetails, int retries,
+                              Duration retryTimeout) {
+        withConflictRetries(task, () -> service.handleFailure(task.id(), workerId, errorMessage, errorDetails, retries,
+                retryTimeout.toMillis()));
+    }
+
+    @Override
+    public void extendLock(StepTask task, String workerId, Duration lockDuration) {
+        withConflictRetries(task, () -> service.extendLock(task.id(), workerId, lockDuration.toMillis()));
+    }
+
+    @Override
+    public void unlock(StepTask task) {
+        try {
+            service.unlock(task.id());
+        } catch (NotFoundException gone) {
+            // nothing to give back
+        }
+    }
+
+    private static void withConflictRetries(StepTask task, Runnable call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                call.run();
+                return;
+            } catch (OptimisticLockingException conflict) {
+                if (attempt >= CONFLICT_ATTEMPTS) {
+                    throw conflict;
+                }
+                pause(attempt);
+            } catch (NotFoundException e) {
+                throw new StepGoneException("step " + task.id() + " (" + task.activityId() + ") is gone: "
+                        + e.getMessage(), e);
+            } catch (BadUserRequestException e) {
+                // locked by another worker, or the lock expired
+                throw new StepGoneException("step " + task.id() + " (" + task.activityId() + ") is no longer ours: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(2, 10L * Math.min(attempt, 10) + 3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
