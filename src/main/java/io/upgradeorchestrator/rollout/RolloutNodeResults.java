@@ -58,7 +58,21 @@ public class RolloutNodeResults {
     /** Waves that still have nodes in the plan, in order. */
     public List<Integer> pendingWaves(String upgradeId) {
         return jdbc.queryForList("select distinct wave from rollout_node_result where upgrade_id = ?"
-                + " and status in ('PLANNED', 'CANCELLED') order by wave", Integer.class, upgradeId);
+                + " and status = 'PLANNED' order by wave", Integer.class, upgradeId);
+    }
+
+    /**
+     * Nodes of a wave that ran but did not get to them (CANCELLED while they ran, or withdrawn before they started)
+     * are planned again, as a wave of their own after the last one: the rollout goes on with them, and the failures
+     * of their old wave, already decided upon, do not trigger again.
+     */
+    void replanUnfinished(String upgradeId) {
+        Integer last = jdbc.queryForObject("select max(wave) from rollout_node_result where upgrade_id = ?",
+                Integer.class, upgradeId);
+        jdbc.update("update rollout_node_result set status = 'PLANNED', wave = ?, canary = false where upgrade_id = ?"
+                + " and status in ('PLANNED', 'CANCELLED') and wave in (select wave from rollout_node_result"
+                + " where upgrade_id = ? and status not in ('PLANNED', 'CANCELLED'))",
+                last == null ? 1 : last + 1, upgradeId, upgradeId);
     }
 
     /** Nodes per status. */

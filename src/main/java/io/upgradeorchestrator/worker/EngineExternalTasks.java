@@ -8,6 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
@@ -19,9 +21,20 @@ public class EngineExternalTasks implements ExternalTaskGateway {
     private static final int CONFLICT_ATTEMPTS = 100;
 
     private final ExternalTaskService service;
+    private final RuntimeService runtime;
 
-    public EngineExternalTasks(ExternalTaskService service) {
+    public EngineExternalTasks(ExternalTaskService service, RuntimeService runtime) {
         this.service = service;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public StepTask lock(String externalTaskId, String workerId, Duration lockDuration) {
+        service.lock(externalTaskId, workerId, lockDuration.toMillis());
+        ExternalTask task = service.createExternalTaskQuery().externalTaskId(externalTaskId).singleResult();
+        Map<String, Object> variables = runtime.getVariables(task.getExecutionId(), StepVariables.FETCHED);
+        return new StepTask(task.getId(), task.getTopicName(), task.getActivityId(), task.getProcessInstanceId(),
+                task.getBusinessKey(), variables, task.getRetries());
     }
 
     @Override

@@ -18,6 +18,9 @@ public interface ExternalTaskGateway {
     List<StepTask> fetchAndLock(String workerId, int max, List<String> topics, Duration lockDuration,
                                 String businessKey);
 
+    /** Locks one step by its id (tests, and operators running one step by hand). */
+    StepTask lock(String externalTaskId, String workerId, Duration lockDuration);
+
     /** @throws StepGoneException the step no longer exists or is no longer locked by this worker */
     void complete(StepTask task, String workerId, Map<String, Object> variables);
 

@@ -158,6 +158,11 @@ public class StepWorker {
         return tasks.size();
     }
 
+    /** Locks and starts one step by its id, without waiting for it to end (tests choose the order of steps). */
+    public void start(String externalTaskId) {
+        accept(gateway.lock(externalTaskId, workerId, properties.lockDuration()));
+    }
+
     private void fetchLoop() {
         while (!stopped) {
             int fetched = 0;

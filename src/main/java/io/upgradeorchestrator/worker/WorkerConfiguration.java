@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +23,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class WorkerConfiguration {
 
     @Bean
-    StepWorker stepWorker(ExternalTaskService externalTasks, List<StepHandler> handlers, WorkerProperties properties,
-                          MeterRegistry meters) {
-        StepWorker worker = new StepWorker(new EngineExternalTasks(externalTasks), handlers, properties,
+    StepWorker stepWorker(ExternalTaskService externalTasks, RuntimeService runtime, List<StepHandler> handlers,
+                          WorkerProperties properties, MeterRegistry meters) {
+        StepWorker worker = new StepWorker(new EngineExternalTasks(externalTasks, runtime), handlers, properties,
                 workerId(properties));
         registerGauges(worker, meters);
         return worker;
