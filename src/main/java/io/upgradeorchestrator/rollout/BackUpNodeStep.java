@@ -39,7 +39,7 @@ class BackUpNodeStep implements StepHandler {
     public Map<String, Object> handle(StepTask task) {
         String upgradeId = task.string(StepVariables.UPGRADE_ID);
         String nodeId = task.string(StepVariables.NODE);
-        InventorySystem system = inventory.require(task.string(StepVariables.SYSTEM_ID));
+        InventorySystem system = inventory.requireRecent(task.string(StepVariables.SYSTEM_ID));
         Node node = system.nodesIn(Environment.PRODUCTION).stream().filter(candidate -> candidate.id().equals(nodeId))
                 .findFirst().orElseThrow(() -> new IllegalStateException("Node " + nodeId + " of " + upgradeId
                         + " is not a production node of " + system.id() + " in the inventory"));

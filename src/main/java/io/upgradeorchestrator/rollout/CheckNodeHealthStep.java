@@ -36,7 +36,7 @@ class CheckNodeHealthStep implements StepHandler {
         rollout.stepOf(upgradeId, nodeId, STEP);
         try {
             rollout.checkNodeHealth(upgradeId, task.string(StepVariables.RUN_ID),
-                    inventory.require(task.string(StepVariables.SYSTEM_ID)), nodeId);
+                    inventory.requireRecent(task.string(StepVariables.SYSTEM_ID)), nodeId);
         } finally {
             rollout.stepOf(upgradeId, nodeId, null);
         }

@@ -39,7 +39,7 @@ class UpgradeNodeStep implements StepHandler {
         rollout.stepOf(upgradeId, nodeId, STEP);
         try {
             rollout.upgradeNode(upgradeId, task.string(StepVariables.RUN_ID),
-                    inventory.require(task.string(StepVariables.SYSTEM_ID)), nodeId);
+                    inventory.requireRecent(task.string(StepVariables.SYSTEM_ID)), nodeId);
         } finally {
             rollout.stepOf(upgradeId, nodeId, null);
         }

@@ -48,7 +48,7 @@ class AcceptanceChecksStep implements StepHandler {
         rollout.stepOf(upgradeId, nodeId, STEP);
         try {
             verification.acceptanceOfNode(upgradeId, task.string(StepVariables.RUN_ID),
-                    inventory.require(task.string(StepVariables.SYSTEM_ID)), node);
+                    inventory.requireRecent(task.string(StepVariables.SYSTEM_ID)), node);
         } finally {
             rollout.stepOf(upgradeId, nodeId, null);
         }

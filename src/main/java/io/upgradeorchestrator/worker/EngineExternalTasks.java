@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -19,6 +20,7 @@ public class EngineExternalTasks implements ExternalTaskGateway {
 
     /** Completing many nodes of one multi-instance at once collides on the parent; try again, a little later. */
     private static final int CONFLICT_ATTEMPTS = 100;
+    private static final int LOCK_TIMEOUT_ATTEMPTS = 5;
 
     private final ExternalTaskService service;
     private final RuntimeService runtime;
@@ -57,16 +59,33 @@ public class EngineExternalTasks implements ExternalTaskGateway {
                 task.getBusinessKey(), task.getVariables(), task.getRetries());
     }
 
+    /**
+     * Completing a node's step ends one instance of a parallel multi-instance: every completion of the same process
+     * instance updates the same counters, so a hundred at once only wait for each other's row locks (and, on H2,
+     * run into lock timeouts). Completions within one process instance therefore take turns here; across workers
+     * the engine's optimistic locking decides and the loser tries again.
+     */
     @Override
     public void complete(StepTask task, String workerId, Map<String, Object> variables) {
-        withConflictRetries(task, () -> service.complete(task.id(), workerId, variables));
+        synchronized (turnOf(task)) {
+            withConflictRetries(task, () -> service.complete(task.id(), workerId, variables));
+        }
     }
 
     @Override
     public void handleFailure(StepTask task, String workerId, String errorMessage, String errorDetails, int retries,
                               Duration retryTimeout) {
-        withConflictRetries(task, () -> service.handleFailure(task.id(), workerId, errorMessage, errorDetails, retries,
-                retryTimeout.toMillis()));
+        synchronized (turnOf(task)) {
+            withConflictRetries(task, () -> service.handleFailure(task.id(), workerId, errorMessage, errorDetails,
+                    retries, retryTimeout.toMillis()));
+        }
+    }
+
+    private final Object[] turns = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+
+    private Object turnOf(StepTask task) {
+        String key = task.processInstanceId() == null ? task.id() : task.processInstanceId();
+        return turns[Math.floorMod(key.hashCode(), turns.length)];
     }
 
     @Override
@@ -91,6 +110,12 @@ public class EngineExternalTasks implements ExternalTaskGateway {
             } catch (OptimisticLockingException conflict) {
                 if (attempt >= CONFLICT_ATTEMPTS) {
                     throw conflict;
+                }
+                pause(attempt);
+            } catch (ProcessEnginePersistenceException busy) {
+                // a lock timeout (H2) or a deadlock victim: the transaction was rolled back, try it again
+                if (attempt >= LOCK_TIMEOUT_ATTEMPTS) {
+                    throw busy;
                 }
                 pause(attempt);
             } catch (NotFoundException e) {

@@ -100,12 +100,20 @@ public class StepWorker {
         long beat = properties.heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         if (properties.enabled()) {
-            fetcher = new Thread(this::fetchLoop, "step-fetcher");
-            fetcher.setDaemon(true);
-            fetcher.start();
-            log.info("Step worker {} serves {} with up to {} steps at once (lock {}, heartbeat {})", workerId,
-                    topics(), properties.poolSize(), properties.lockDuration(), properties.heartbeatInterval());
+            startFetching();
         }
+    }
+
+    /** Starts fetching steps in the background (done by {@link #start()} when {@code enabled}). */
+    public synchronized void startFetching() {
+        if (fetcher != null || stopped) {
+            return;
+        }
+        fetcher = new Thread(this::fetchLoop, "step-fetcher");
+        fetcher.setDaemon(true);
+        fetcher.start();
+        log.info("Step worker {} serves {} with up to {} steps at once (lock {}, heartbeat {})", workerId,
+                topics(), properties.poolSize(), properties.lockDuration(), properties.heartbeatInterval());
     }
 
     /** Stops fetching; steps still running are killed and given back, so another worker takes them at once. */
