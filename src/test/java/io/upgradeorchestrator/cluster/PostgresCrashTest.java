@@ -117,7 +117,7 @@ class PostgresCrashTest {
         assertThat(actionRun("crash-1", "backup")).containsEntry("status", "SUCCEEDED").containsEntry("attempts", 1);
         assertThat(actionRun("crash-1", "verifyBackup")).containsEntry("status", "SUCCEEDED");
         Map<String, Object> lockedStep = single("select id_, worker_id_, lock_exp_time_ from act_ru_ext_task"
-                + " where process_instance_id_ = ? and worker_id_ is not null", execution.getId());
+                + " where act_id_ = ? and worker_id_ is not null", UpgradeExecutionProcess.Elements.BACK_UP_NODE);
         assertThat(lockedStep.get("worker_id_")).as("node A's worker holds the step").isEqualTo("node-a");
         String stepId = (String) lockedStep.get("id_");
 
