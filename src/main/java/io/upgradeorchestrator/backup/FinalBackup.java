@@ -54,27 +54,6 @@ public class FinalBackup {
                          List<NodeBackup> nodes) {
     }
 
-    /**
-     * Backs up every node one after the other and concludes; the steps of a rollout back up each node as a step of
-     * its own ({@link #backUpNode}) and conclude with {@link #conclude}.
-     *
-     * @param runId identifies this execution of the upgrade (a re-planned window takes a new backup), stable across
-     *              job retries so a retry re-uses the file names and idempotency keys
-     */
-    public Result take(String upgradeId, String runId, InventorySystem system, List<Node> nodes, String targetVersion) {
-        List<NodeBackup> backups = new ArrayList<>();
-        if (system.runbook() != null) {
-            for (Node node : nodes) {
-                NodeBackup backup = backUpNode(upgradeId, runId, system, node, targetVersion);
-                backups.add(backup);
-                if (!backup.verified()) {
-                    break; // no verified backup, no upgrade: the rest would not change that
-                }
-            }
-        }
-        return conclude(upgradeId, runId, system, nodes.size(), backups);
-    }
-
     /** The folder of this run's final backup. */
     public Path folder(String upgradeId, String runId) {
         return properties.directory().resolve(upgradeId).resolve("final-" + runId).toAbsolutePath().normalize();

@@ -70,8 +70,8 @@ public class RolloutNodeResults {
         Integer last = jdbc.queryForObject("select max(wave) from rollout_node_result where upgrade_id = ?",
                 Integer.class, upgradeId);
         jdbc.update("update rollout_node_result set status = 'PLANNED', wave = ?, canary = false where upgrade_id = ?"
-                + " and status in ('PLANNED', 'CANCELLED') and wave in (select wave from rollout_node_result"
-                + " where upgrade_id = ? and status not in ('PLANNED', 'CANCELLED'))",
+                + " and status in ('PLANNED', 'CANCELLED', 'UPGRADING') and wave in (select wave from rollout_node_result"
+                + " where upgrade_id = ? and status not in ('PLANNED', 'CANCELLED', 'UPGRADING'))",
                 last == null ? 1 : last + 1, upgradeId, upgradeId);
     }
 
@@ -98,16 +98,14 @@ public class RolloutNodeResults {
                 + " ?, ?, ?, ?)", rows);
     }
 
-    void recordUpgrade(String upgradeId, String nodeId, NodeStatus status, Instant at, String summary) {
-        update(jdbc.update("update rollout_node_result set status = ?, upgraded_at = ?, summary = ?"
-                + " where upgrade_id = ? and node_id = ?", status.name(), timestamp(at), cut(summary), upgradeId, nodeId),
-                upgradeId, nodeId);
-    }
-
-    void recordBackup(String upgradeId, String nodeId, String location, String sha256, Long sizeBytes) {
-        update(jdbc.update("update rollout_node_result set backup_location = ?, backup_sha256 = ?, backup_size = ?"
-                + " where upgrade_id = ? and node_id = ?", location, sha256, sizeBytes, upgradeId, nodeId),
-                upgradeId, nodeId);
+    /**
+     * How a started upgrade ended, unless the node was meanwhile taken over by its rollback (a wave stopped while it
+     * ran): then its rollback's status stays. Returns whether the row was updated.
+     */
+    boolean recordUpgradeEnded(String upgradeId, String nodeId, NodeStatus status, Instant at, String summary) {
+        return jdbc.update("update rollout_node_result set status = ?, upgraded_at = ?, summary = ?"
+                + " where upgrade_id = ? and node_id = ? and status = 'UPGRADING'", status.name(), timestamp(at),
+                cut(summary), upgradeId, nodeId) == 1;
     }
 
     /** One node's final backup, verified or not, as its backup step found it. */

@@ -67,13 +67,6 @@ public class RolloutService {
                 .filter(node -> node != null).toList();
     }
 
-    /** Remembers each node's final backup: its rollback returns it to exactly this file. */
-    public void recordBackups(String upgradeId, List<FinalBackup.NodeBackup> backups) {
-        for (FinalBackup.NodeBackup backup : backups) {
-            results.recordBackup(upgradeId, backup.node(), backup.location(), backup.sha256(), backup.sizeBytes());
-        }
-    }
-
     /**
      * Upgrades one node by the runbook. "No" is recorded as FAILED (a business outcome the health gate counts);
      * a step that could not run at all throws, so the job is retried and then becomes an incident.
@@ -83,16 +76,19 @@ public class RolloutService {
     public NodeStatus upgradeNode(String upgradeId, String runId, InventorySystem system, String nodeId) {
         RolloutNodeResult row = results.find(upgradeId, nodeId).orElseThrow(() -> new IllegalStateException(
                 "Node " + nodeId + " is not in the rollout plan of " + upgradeId));
-        if (row.status() != NodeStatus.PLANNED && row.status() != NodeStatus.CANCELLED) {
+        if (row.status() != NodeStatus.PLANNED && row.status() != NodeStatus.CANCELLED
+                && row.status() != NodeStatus.UPGRADING) {
             return row.status(); // a re-delivered step: this node is done
         }
+        // from here on the node may change: a rollback decided meanwhile must cover it
+        results.recordHealth(upgradeId, nodeId, NodeStatus.UPGRADING, "upgrade started");
         ActionResult upgrade = runner.run(upgradeId + ":" + runId + ":upgrade:" + nodeId, "upgrade",
                 runbook(system).upgrade().action(), context(upgradeId, system, row), null);
         if (upgrade.outcome() == ActionOutcome.ERROR) {
             upgrade.orThrow();
         }
         NodeStatus status = upgrade.succeeded() ? NodeStatus.UPGRADED : NodeStatus.FAILED;
-        results.recordUpgrade(upgradeId, nodeId, status, clock.instant(), (status == NodeStatus.UPGRADED
+        results.recordUpgradeEnded(upgradeId, nodeId, status, clock.instant(), (status == NodeStatus.UPGRADED
                 ? "upgraded from " + row.fromVersion() + " to " + row.targetVersion() + ": "
                 : "upgrade FAILED: ") + upgrade.summary());
         return status;
@@ -119,7 +115,7 @@ public class RolloutService {
 
     /** Records a node whose upgrade was stopped while it ran: it may be half-changed, so a rollback returns it. */
     public void recordCancelled(String upgradeId, String nodeId, String reason) {
-        results.recordUpgrade(upgradeId, nodeId, NodeStatus.CANCELLED, clock.instant(),
+        results.recordUpgradeEnded(upgradeId, nodeId, NodeStatus.CANCELLED, clock.instant(),
                 "upgrade CANCELLED while it ran: " + reason);
     }
 
@@ -181,7 +177,7 @@ public class RolloutService {
                 problems.add(node.nodeId() + ": " + node.summary());
                 continue;
             }
-            if (node.status() == NodeStatus.CANCELLED) {
+            if (node.status() == NodeStatus.CANCELLED || node.status() == NodeStatus.UPGRADING) {
                 problems.add(node.nodeId() + ": " + node.summary()); // stopped with its wave
                 continue;
             }

@@ -318,6 +318,16 @@ public class StepWorker {
         }
     }
 
+    /**
+     * Runs a heartbeat shortly (after the caller's transaction has committed): called when the process just withdrew
+     * steps (a wave stopped), so this worker kills what they run at once instead of at its next regular heartbeat.
+     */
+    public void heartbeatSoon() {
+        if (!stopped) {
+            scheduler.schedule(this::heartbeat, 300, TimeUnit.MILLISECONDS);
+        }
+    }
+
     /** Extends the lock of every held step; a step whose work item is gone or whose lock is lost is cancelled. */
     void heartbeat() {
         for (Held step : List.copyOf(held.values())) {
