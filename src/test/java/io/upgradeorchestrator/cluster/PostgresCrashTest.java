@@ -116,10 +116,12 @@ class PostgresCrashTest {
         assertThat(abandoned.get("status")).as("the backup of crash-2 on node A").isEqualTo("STARTED");
         assertThat(actionRun("crash-1", "backup")).containsEntry("status", "SUCCEEDED").containsEntry("attempts", 1);
         assertThat(actionRun("crash-1", "verifyBackup")).containsEntry("status", "SUCCEEDED");
-        Map<String, Object> lockedStep = single("select id_, worker_id_, lock_exp_time_ from act_ru_ext_task"
-                + " where act_id_ = ? and worker_id_ is not null", UpgradeExecutionProcess.Elements.BACK_UP_NODE);
-        assertThat(lockedStep.get("worker_id_")).as("node A's worker holds the step").isEqualTo("node-a");
-        String stepId = (String) lockedStep.get("id_");
+        org.camunda.bpm.engine.externaltask.ExternalTask lockedStep = engineB.getExternalTaskService()
+                .createExternalTaskQuery().activityId(UpgradeExecutionProcess.Elements.BACK_UP_NODE).locked().list()
+                .stream().filter(task -> "crash-2".equals(engineB.getRuntimeService()
+                        .getVariable(task.getExecutionId(), "node"))).findFirst().orElseThrow();
+        assertThat(lockedStep.getWorkerId()).as("node A's worker holds the step").isEqualTo("node-a");
+        String stepId = lockedStep.getId();
 
         killNodeA();
         Instant crashed = Instant.now();
