@@ -66,7 +66,12 @@ public class ActionRunner {
 
         Instant now = Instant.now();
         Duration staleLimit = staleLimit(spec);
-        ActionRunRepository.Claim claim = runs.claim(request, description, now, now.minus(staleLimit));
+        // Under an external task's lock the engine already made this worker the only one running the step: the
+        // worker that had started it before lost its lock (it died, or it noticed on its heartbeat and killed the
+        // program), so its STARTED row counts as abandoned at once instead of after stale-after.
+        boolean underStepLock = StepCancellation.current() != null;
+        ActionRunRepository.Claim claim = runs.claim(request, description, now,
+                underStepLock ? now.plusNanos(1) : now.minus(staleLimit));
         if (claim instanceof ActionRunRepository.Claim.Taken taken) {
             if (taken.run().status().isFinal()) {
                 log.info("Action {} already ran: {}", request.idempotencyKey(), taken.run().summary());

@@ -27,6 +27,11 @@ final class CommandAction {
         if (finished.startFailure() != null) {
             return Execution.error(finished.duration(), "could not start", finished.startFailure());
         }
+        if (finished.cancelled() != null) {
+            return new Execution(ActionOutcome.ERROR, null, null, finished.duration(),
+                    "was cancelled after " + human(finished.duration()) + " and killed (" + finished.cancelled() + ")",
+                    output.lastLine(), output.text(), output.omittedBytes(), output.omittedLines(), Map.of());
+        }
         if (finished.timedOut()) {
             return new Execution(ActionOutcome.ERROR, null, null, finished.duration(),
                     "timed out after " + human(timeout) + " and was killed", output.lastLine(),

@@ -56,6 +56,9 @@ final class LogScan {
             if (finished.startFailure() != null) {
                 return Execution.error(finished.duration(), "could not start", finished.startFailure());
             }
+            if (finished.cancelled() != null) {
+                return Execution.error(finished.duration(), "was cancelled and killed", finished.cancelled());
+            }
             if (finished.timedOut() || finished.exitCode() != 0) {
                 return Execution.error(finished.duration(), finished.timedOut()
                         ? "timed out after " + human(commandTimeout) + " and was killed"

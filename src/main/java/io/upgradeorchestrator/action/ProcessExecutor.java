@@ -26,8 +26,13 @@ final class ProcessExecutor {
     /**
      * @param exitCode     the exit code, or {@code null} when it did not start or timed out
      * @param startFailure why it could not start, or {@code null}
+     * @param cancelled    why it was killed because its step was cancelled ({@link StepCancellation}), or {@code null}
      */
-    record Finished(Integer exitCode, boolean timedOut, String startFailure, Duration duration) {
+    record Finished(Integer exitCode, boolean timedOut, String startFailure, Duration duration, String cancelled) {
+
+        Finished(Integer exitCode, boolean timedOut, String startFailure, Duration duration) {
+            this(exitCode, timedOut, startFailure, duration, null);
+        }
     }
 
     private final List<String> inheritedEnvironment;
@@ -56,6 +61,10 @@ final class ProcessExecutor {
         processEnvironment.putAll(environment);
 
         long start = System.nanoTime();
+        StepCancellation cancellation = StepCancellation.current();
+        if (cancellation != null && cancellation.isCancelled()) {
+            return new Finished(null, false, null, Duration.ZERO, cancellation.reason());
+        }
         Process process;
         try {
             process = builder.start();
@@ -67,12 +76,22 @@ final class ProcessExecutor {
         reader.setDaemon(true);
         reader.start();
 
-        boolean finished = waitFor(process, timeout);
+        // a cancelled step kills the tree from the worker's heartbeat thread; waitFor then returns
+        Runnable unregister = cancellation == null ? () -> { } : cancellation.onCancel(() -> killTree(process));
+        boolean finished;
+        try {
+            finished = waitFor(process, timeout);
+        } finally {
+            unregister.run();
+        }
         if (!finished) {
             killTree(process);
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         joinQuietly(reader, DRAIN_WAIT);
+        if (cancellation != null && cancellation.isCancelled()) {
+            return new Finished(null, false, null, duration, cancellation.reason());
+        }
         return finished
                 ? new Finished(process.exitValue(), false, null, duration)
                 : new Finished(null, true, null, duration);

@@ -15,6 +15,7 @@ import io.upgradeorchestrator.action.ActionResult;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
+import io.upgradeorchestrator.rollout.Summaries;
 import io.upgradeorchestrator.runbook.RunbookRunner;
 import io.upgradeorchestrator.files.SafePaths;
 
@@ -54,44 +55,60 @@ public class FinalBackup {
                          List<NodeBackup> nodes) {
     }
 
+    /** The folder of this run's final backup. */
+    public Path folder(String upgradeId, String runId) {
+        return SafePaths.under(properties.directory(), upgradeId, "final-" + runId);
+    }
+
     /**
-     * @param runId identifies this execution of the upgrade (a re-planned window takes a new backup), stable across
-     *              job retries so a retry re-uses the file names and idempotency keys
+     * Backs up one node by the runbook, checks the file's size and SHA-256, lets the runbook verify it and reads it
+     * again. A "no" is an unverified {@link NodeBackup}; a step that could not run at all throws.
      */
-    public Result take(String upgradeId, String runId, InventorySystem system, List<Node> nodes, String targetVersion) {
+    public NodeBackup backUpNode(String upgradeId, String runId, InventorySystem system, Node node,
+                                 String targetVersion) {
         Runbook runbook = system.runbook();
-        Path folder = SafePaths.under(properties.directory(), upgradeId, "final-" + runId);
-        if (runbook == null || nodes.isEmpty()) {
-            return new Result(folder.toString(), null, null, false, "No final backup taken: system " + system.id()
-                    + (runbook == null ? " has no runbook in the inventory." : " has no production node."), List.of());
+        Path folder = folder(upgradeId, runId);
+        if (runbook == null) {
+            return new NodeBackup(node.id(), null, null, null, false, node.id() + ": system " + system.id()
+                    + " has no runbook in the inventory");
         }
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            return new Result(folder.toString(), null, null, false, "No final backup taken: the folder " + folder
-                    + " cannot be created: " + e.getMessage(), List.of());
+            return new NodeBackup(node.id(), null, null, null, false, node.id() + ": the folder " + folder
+                    + " cannot be created: " + e.getMessage());
         }
-        List<NodeBackup> backups = new ArrayList<>();
-        for (Node node : nodes) {
-            NodeBackup backup = backUp(upgradeId, runId, system, runbook, node, folder, targetVersion);
-            backups.add(backup);
-            if (!backup.verified()) {
-                break; // no verified backup, no upgrade: the rest would not change that
-            }
+        return backUp(upgradeId, runId, system, runbook, node, folder, targetVersion);
+    }
+
+    /**
+     * Judges the node backups together: verified only when every one of {@code expectedNodes} nodes has a verified
+     * backup; then writes the {@code SHA256SUMS} manifest.
+     */
+    public Result conclude(String upgradeId, String runId, InventorySystem system, int expectedNodes,
+                           List<NodeBackup> backups) {
+        Path folder = folder(upgradeId, runId);
+        if (system.runbook() == null || expectedNodes == 0) {
+            return new Result(folder.toString(), null, null, false, "No final backup taken: system " + system.id()
+                    + (system.runbook() == null ? " has no runbook in the inventory." : " has no production node."),
+                    List.of());
         }
-        boolean verified = backups.size() == nodes.size() && backups.stream().allMatch(NodeBackup::verified);
+        boolean verified = backups.size() == expectedNodes && backups.stream().allMatch(NodeBackup::verified);
         long size = backups.stream().filter(b -> b.sizeBytes() != null).mapToLong(NodeBackup::sizeBytes).sum();
         List<String> failedFirst = backups.stream().sorted(java.util.Comparator.comparing(NodeBackup::verified))
                 .map(NodeBackup::summary).toList();
         String perNode = failedFirst.size() <= 20 ? String.join(" | ", failedFirst)
                 : String.join(" | ", failedFirst.subList(0, 20)) + " | … and " + (failedFirst.size() - 20) + " more";
         if (!verified) {
-            NodeBackup failed = backups.get(backups.size() - 1);
-            return new Result(folder.toString(), size, null, false, "Final backup FAILED on " + failed.node()
+            List<String> failed = backups.stream().filter(b -> !b.verified()).map(NodeBackup::node).toList();
+            String where = failed.isEmpty() ? (expectedNodes - backups.size()) + " node(s) without a backup"
+                    : Summaries.list(failed, ", ");
+            return new Result(folder.toString(), size, null, false, "Final backup FAILED on " + where
                     + ": the upgrade must not start. " + perNode, List.copyOf(backups));
         }
         String manifestSha;
         try {
+            Files.createDirectories(folder);
             Path manifest = folder.resolve(MANIFEST);
             Files.writeString(manifest, backups.stream()
                     .map(b -> b.sha256() + "  " + Path.of(b.location()).getFileName()).collect(Collectors.joining("\n"))

@@ -21,7 +21,9 @@ class FindRemainingWaves implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<Integer> pending = results.pendingWaves(UPGRADE_ID.require(execution));
+        String upgradeId = UPGRADE_ID.require(execution);
+        results.replanUnfinished(upgradeId);
+        List<Integer> pending = results.pendingWaves(upgradeId);
         PENDING_WAVES.set(execution, pending);
         WAVES_LEFT.set(execution, !pending.isEmpty());
         WAVE_TRIGGER.set(execution, null);

@@ -44,6 +44,8 @@ class PlanWaves implements JavaDelegate {
                 STAGED_ROLLOUT.get(execution, false), CANARY_NODES.get(execution, properties.canaryNodes()),
                 MAX_PARALLEL_NODES.get(execution, properties.maxParallelNodes()));
         WAVES_TOTAL.set(execution, waves.size());
+        NODE_BATCHES.set(execution, waves.stream().map(wave -> wave.nodes().stream().map(node -> node.id()).toList())
+                .toList());
         PENDING_WAVES.set(execution, waves.stream().map(WavePlanner.Wave::number).toList());
         WAVE_TRIGGER.set(execution, null);
         WAVE_TRIGGER_DETAIL.set(execution, null);

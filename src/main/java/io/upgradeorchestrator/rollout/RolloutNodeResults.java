@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.upgradeorchestrator.backup.FinalBackup;
+
 /**
  * The {@code rollout_node_result} table (see {@code db/migration/V5__rollout.sql}): the plan and the result of every
  * production node of an upgrade, one row each. Writes join the caller's transaction (the engine's job), so a job that
@@ -59,6 +61,20 @@ public class RolloutNodeResults {
                 + " and status = 'PLANNED' order by wave", Integer.class, upgradeId);
     }
 
+    /**
+     * Nodes of a wave that ran but did not get to them (CANCELLED while they ran, or withdrawn before they started)
+     * are planned again, as a wave of their own after the last one: the rollout goes on with them, and the failures
+     * of their old wave, already decided upon, do not trigger again.
+     */
+    void replanUnfinished(String upgradeId) {
+        Integer last = jdbc.queryForObject("select max(wave) from rollout_node_result where upgrade_id = ?",
+                Integer.class, upgradeId);
+        jdbc.update("update rollout_node_result set status = 'PLANNED', wave = ?, canary = false where upgrade_id = ?"
+                + " and status in ('PLANNED', 'CANCELLED', 'UPGRADING') and wave in (select wave from rollout_node_result"
+                + " where upgrade_id = ? and status not in ('PLANNED', 'CANCELLED', 'UPGRADING'))",
+                last == null ? 1 : last + 1, upgradeId, upgradeId);
+    }
+
     /** Nodes per status. */
     public Map<NodeStatus, Integer> countByStatus(String upgradeId) {
         Map<NodeStatus, Integer> counts = new java.util.EnumMap<>(NodeStatus.class);
@@ -82,16 +98,47 @@ public class RolloutNodeResults {
                 + " ?, ?, ?, ?)", rows);
     }
 
-    void recordUpgrade(String upgradeId, String nodeId, NodeStatus status, Instant at, String summary) {
-        update(jdbc.update("update rollout_node_result set status = ?, upgraded_at = ?, summary = ?"
-                + " where upgrade_id = ? and node_id = ?", status.name(), timestamp(at), cut(summary), upgradeId, nodeId),
-                upgradeId, nodeId);
+    /**
+     * How a started upgrade ended, unless the node was meanwhile taken over by its rollback (a wave stopped while it
+     * ran): then its rollback's status stays. Returns whether the row was updated.
+     */
+    boolean recordUpgradeEnded(String upgradeId, String nodeId, NodeStatus status, Instant at, String summary) {
+        return jdbc.update("update rollout_node_result set status = ?, upgraded_at = ?, summary = ?"
+                + " where upgrade_id = ? and node_id = ? and status = 'UPGRADING'", status.name(), timestamp(at),
+                cut(summary), upgradeId, nodeId) == 1;
     }
 
-    void recordBackup(String upgradeId, String nodeId, String location, String sha256, Long sizeBytes) {
-        update(jdbc.update("update rollout_node_result set backup_location = ?, backup_sha256 = ?, backup_size = ?"
-                + " where upgrade_id = ? and node_id = ?", location, sha256, sizeBytes, upgradeId, nodeId),
-                upgradeId, nodeId);
+    /** One node's final backup, verified or not, as its backup step found it. */
+    void recordNodeBackup(String upgradeId, FinalBackup.NodeBackup backup) {
+        update(jdbc.update("update rollout_node_result set backup_location = ?, backup_sha256 = ?, backup_size = ?,"
+                        + " backup_verified = ?, backup_summary = ? where upgrade_id = ? and node_id = ?",
+                backup.location(), backup.sha256(), backup.sizeBytes(), backup.verified(), cut(backup.summary()),
+                upgradeId, backup.node()), upgradeId, backup.node());
+    }
+
+    /** The node backups recorded by the backup steps, in plan order (nodes whose step has not ended are missing). */
+    List<FinalBackup.NodeBackup> nodeBackups(String upgradeId) {
+        return jdbc.query("select node_id, backup_location, backup_size, backup_sha256, backup_verified, backup_summary"
+                        + " from rollout_node_result where upgrade_id = ? and backup_verified is not null order by plan_order",
+                (row, number) -> new FinalBackup.NodeBackup(row.getString("node_id"), row.getString("backup_location"),
+                        row.getObject("backup_size", Long.class), row.getString("backup_sha256"),
+                        row.getBoolean("backup_verified"), row.getString("backup_summary")), upgradeId);
+    }
+
+    /** The runbook step the node is in now ({@code null}: none), for people watching the rollout. */
+    public void recordStep(String upgradeId, String nodeId, String step, Instant at) {
+        jdbc.update("update rollout_node_result set current_step = ?, step_started_at = ? where upgrade_id = ?"
+                + " and node_id = ?", step, timestamp(step == null ? null : at), upgradeId, nodeId);
+    }
+
+    /** Per wave: nodes per status, and the nodes in a step now with the step's name. */
+    public List<WaveStep> steps(String upgradeId) {
+        return jdbc.query("select wave, node_id, status, current_step from rollout_node_result where upgrade_id = ?"
+                + " order by wave, plan_order", (row, number) -> new WaveStep(row.getInt("wave"), row.getString("node_id"),
+                NodeStatus.valueOf(row.getString("status")), row.getString("current_step")), upgradeId);
+    }
+
+    public record WaveStep(int wave, String nodeId, NodeStatus status, String currentStep) {
     }
 
     public void recordHealth(String upgradeId, String nodeId, NodeStatus status, String summary) {

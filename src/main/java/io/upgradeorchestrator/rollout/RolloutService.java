@@ -67,13 +67,6 @@ public class RolloutService {
                 .filter(node -> node != null).toList();
     }
 
-    /** Remembers each node's final backup: its rollback returns it to exactly this file. */
-    public void recordBackups(String upgradeId, List<FinalBackup.NodeBackup> backups) {
-        for (FinalBackup.NodeBackup backup : backups) {
-            results.recordBackup(upgradeId, backup.node(), backup.location(), backup.sha256(), backup.sizeBytes());
-        }
-    }
-
     /**
      * Upgrades one node by the runbook. "No" is recorded as FAILED (a business outcome the health gate counts);
      * a step that could not run at all throws, so the job is retried and then becomes an incident.
@@ -83,19 +76,81 @@ public class RolloutService {
     public NodeStatus upgradeNode(String upgradeId, String runId, InventorySystem system, String nodeId) {
         RolloutNodeResult row = results.find(upgradeId, nodeId).orElseThrow(() -> new IllegalStateException(
                 "Node " + nodeId + " is not in the rollout plan of " + upgradeId));
-        if (row.status() != NodeStatus.PLANNED) {
-            return row.status(); // a re-delivered job: this node is done
+        if (row.status() != NodeStatus.PLANNED && row.status() != NodeStatus.CANCELLED
+                && row.status() != NodeStatus.UPGRADING) {
+            return row.status(); // a re-delivered step: this node is done
         }
+        // from here on the node may change: a rollback decided meanwhile must cover it
+        results.recordHealth(upgradeId, nodeId, NodeStatus.UPGRADING, "upgrade started");
         ActionResult upgrade = runner.run(upgradeId + ":" + runId + ":upgrade:" + nodeId, "upgrade",
                 runbook(system).upgrade().action(), context(upgradeId, system, row), null);
         if (upgrade.outcome() == ActionOutcome.ERROR) {
             upgrade.orThrow();
         }
         NodeStatus status = upgrade.succeeded() ? NodeStatus.UPGRADED : NodeStatus.FAILED;
-        results.recordUpgrade(upgradeId, nodeId, status, clock.instant(), (status == NodeStatus.UPGRADED
+        results.recordUpgradeEnded(upgradeId, nodeId, status, clock.instant(), (status == NodeStatus.UPGRADED
                 ? "upgraded from " + row.fromVersion() + " to " + row.targetVersion() + ": "
                 : "upgrade FAILED: ") + upgrade.summary());
         return status;
+    }
+
+    /**
+     * The health check of one node of a wave, as a step of its own so a wave's nodes are checked at once: a node
+     * that was upgraded must answer with the target release, else it is recorded UNHEALTHY. The wave's gate
+     * ({@link #checkWave}) then finds each answer in the action record under the same key.
+     */
+    public void checkNodeHealth(String upgradeId, String runId, InventorySystem system, String nodeId) {
+        RolloutNodeResult node = results.find(upgradeId, nodeId).orElseThrow(() -> new IllegalStateException(
+                "Node " + nodeId + " is not in the rollout plan of " + upgradeId));
+        if (node.status() != NodeStatus.UPGRADED) {
+            return; // failed, cancelled or already judged: nothing to check
+        }
+        ActionResult health = runner.run(healthKey(upgradeId, runId, nodeId), "healthCheck",
+                runbook(system).healthCheck().action(), context(upgradeId, system, node), null);
+        if (!HealthAnswer.runs(health, node.targetVersion())) {
+            results.recordHealth(upgradeId, nodeId, NodeStatus.UNHEALTHY,
+                    "health check does not show release " + node.targetVersion() + ": " + health.summary());
+        }
+    }
+
+    /** Records a node whose upgrade was stopped while it ran: it may be half-changed, so a rollback returns it. */
+    public void recordCancelled(String upgradeId, String nodeId, String reason) {
+        results.recordUpgradeEnded(upgradeId, nodeId, NodeStatus.CANCELLED, clock.instant(),
+                "upgrade CANCELLED while it ran: " + reason);
+    }
+
+    /** One node's final backup, as its own step found it. */
+    public void recordNodeBackup(String upgradeId, FinalBackup.NodeBackup backup) {
+        results.recordNodeBackup(upgradeId, backup);
+    }
+
+    /** The node backups the backup steps recorded, in plan order. */
+    public List<FinalBackup.NodeBackup> nodeBackups(String upgradeId) {
+        return results.nodeBackups(upgradeId);
+    }
+
+    /** Marks the runbook step a node is in now ({@code null}: none). */
+    public void stepOf(String upgradeId, String nodeId, String step) {
+        results.recordStep(upgradeId, nodeId, step, clock.instant());
+    }
+
+    /**
+     * Whether a wave must stop before its remaining nodes end: in the canary wave at the first failed node, later
+     * when failed upgrades reach the threshold. The nodes still running are then stopped (their steps cancelled).
+     */
+    public boolean waveMustStop(String upgradeId, int wave, int failureThreshold) {
+        Map<NodeStatus, Integer> counts = results.countByStatus(upgradeId);
+        int failedInRollout = counts.getOrDefault(NodeStatus.FAILED, 0);
+        if (failedInRollout == 0) {
+            return false;
+        }
+        boolean canary = results.findByWave(upgradeId, wave).stream()
+                .anyMatch(node -> node.canary() && node.status() == NodeStatus.FAILED);
+        return canary || failedInRollout >= Math.max(1, failureThreshold);
+    }
+
+    static String healthKey(String upgradeId, String runId, String nodeId) {
+        return upgradeId + ":" + runId + ":health-gate:" + nodeId;
     }
 
     /**
@@ -117,10 +172,19 @@ public class RolloutService {
                 problems.add(node.nodeId() + ": " + node.summary());
                 continue;
             }
+            if (node.status() == NodeStatus.UNHEALTHY) {
+                unhealthy++; // judged by the node's own health step
+                problems.add(node.nodeId() + ": " + node.summary());
+                continue;
+            }
+            if (node.status() == NodeStatus.CANCELLED || node.status() == NodeStatus.UPGRADING) {
+                problems.add(node.nodeId() + ": " + node.summary()); // stopped with its wave
+                continue;
+            }
             if (node.status() != NodeStatus.UPGRADED) {
                 continue;
             }
-            ActionResult health = runner.run(upgradeId + ":" + runId + ":health-gate:" + node.nodeId(), "healthCheck",
+            ActionResult health = runner.run(healthKey(upgradeId, runId, node.nodeId()), "healthCheck",
                     runbook(system).healthCheck().action(), context(upgradeId, system, node), null);
             if (HealthAnswer.runs(health, node.targetVersion())) {
                 healthy++;

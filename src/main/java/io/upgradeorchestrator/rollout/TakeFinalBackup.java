@@ -2,7 +2,6 @@ package io.upgradeorchestrator.rollout;
 
 import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.*;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,7 +12,10 @@ import io.upgradeorchestrator.backup.FinalBackup;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
 
-/** Takes the final backup of every production node and records each node's file for its rollback. */
+/**
+ * "Check final backup": once every production node's backup step has ended, the backup counts as verified only when
+ * each node's is; then the SHA256SUMS manifest is written. No verified backup of every node, no upgrade.
+ */
 @Component("takeFinalBackup")
 class TakeFinalBackup implements JavaDelegate {
 
@@ -31,9 +33,8 @@ class TakeFinalBackup implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String upgradeId = UPGRADE_ID.require(execution);
         InventorySystem system = inventory.require(SYSTEM_ID.require(execution));
-        FinalBackup.Result result = finalBackup.take(upgradeId, ROLLOUT_RUN_ID.require(execution), system,
-                rollout.plannedNodes(upgradeId, system), TARGET_VERSION.require(execution));
-        rollout.recordBackups(upgradeId, result.nodes());
+        FinalBackup.Result result = finalBackup.conclude(upgradeId, ROLLOUT_RUN_ID.require(execution), system,
+                rollout.plannedNodes(upgradeId, system).size(), rollout.nodeBackups(upgradeId));
         FINAL_BACKUP_LOCATION.set(execution, result.location());
         FINAL_BACKUP_SHA256.set(execution, result.sha256());
         FINAL_BACKUP_SIZE_BYTES.set(execution, result.sizeBytes());

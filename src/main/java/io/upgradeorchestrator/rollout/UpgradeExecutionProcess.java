@@ -46,6 +46,8 @@ public final class UpgradeExecutionProcess {
 
     // --- Rollout -------------------------------------------------------------------------------------------
     public static final Var<Integer> WAVES_TOTAL = Var.integer("wavesTotal");
+    /** The nodes of each wave, in plan order: the batches of the per-node backups and acceptance checks. */
+    public static final Var<List<List<String>>> NODE_BATCHES = Var.list("nodeBatches");
     /** Wave numbers still to run; the collection of the wave multi-instance. */
     public static final Var<List<Integer>> PENDING_WAVES = Var.list("pendingWaves");
     /** The element variable of the wave multi-instance. */
@@ -98,6 +100,9 @@ public final class UpgradeExecutionProcess {
         }
 
         public static final String PLAN_WAVES = "Task_PlanWaves";
+        public static final String BACK_UP_NODES = "CallActivity_BackUpNodes";
+        /** In "Back up nodes" (node-backups.bpmn). */
+        public static final String BACK_UP_NODE = "Task_BackUpNode";
         public static final String TAKE_FINAL_BACKUP = "Task_TakeFinalBackup";
         public static final String FINAL_BACKUP_VERIFIED = "Gateway_FinalBackupVerified";
         public static final String REPORT_BACKUP_FAILURE = "Task_ReportBackupFailure";
@@ -106,6 +111,9 @@ public final class UpgradeExecutionProcess {
         public static final String UPGRADE_WAVES = "CallActivity_UpgradeWave";
         public static final String ROLL_BACK_WAVE = "Task_RollBackWave";
         public static final String ROLLOUT_STOPPED = "Gateway_RolloutStopped";
+        public static final String CHECK_NODES_ACCEPTANCE = "CallActivity_CheckNodesAcceptance";
+        /** In "Run acceptance checks on nodes" (node-acceptance-checks.bpmn). */
+        public static final String CHECK_NODE_ACCEPTANCE = "Task_CheckNodeAcceptance";
         public static final String RUN_ACCEPTANCE_CHECKS = "Task_RunAcceptanceChecks";
         public static final String CORE_CHECKS_PASSED = "Gateway_CoreChecksPassed";
         public static final String REVIEW_LOGS = "Task_ReviewLogs";

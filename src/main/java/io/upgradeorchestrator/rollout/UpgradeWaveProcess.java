@@ -26,6 +26,7 @@ public final class UpgradeWaveProcess {
 
         public static final String SELECT_WAVE_NODES = "Task_SelectWaveNodes";
         public static final String UPGRADE_NODE = "Task_UpgradeNode";
+        public static final String CHECK_NODE_HEALTH = "Task_CheckNodeHealth";
         public static final String CHECK_WAVE_HEALTH = "Task_CheckWaveHealth";
         public static final String WAVE_DONE = "EndEvent_WaveUpgraded";
     }

@@ -51,9 +51,8 @@ public class Verification {
         for (Runbook.AcceptanceCheck check : checks) {
             List<String> failures = new ArrayList<>();
             for (RolloutNodeResult node : nodes) {
-                ActionResult result = runner.run(upgradeId + ":" + runId + ":acceptance:" + check.name() + ":"
-                                + node.nodeId(), "acceptance: " + check.name(), check.action(), context(upgradeId, system,
-                        node, null), null);
+                ActionResult result = runner.run(acceptanceKey(upgradeId, runId, check, node), "acceptance: "
+                        + check.name(), check.action(), context(upgradeId, system, node, null), null);
                 if (!result.succeeded()) {
                     failures.add(node.nodeId() + ": " + result.summary());
                 }
@@ -71,6 +70,25 @@ public class Verification {
             }
         }
         return new Acceptance(true, allPassed, String.join("; ", lines), null);
+    }
+
+    /**
+     * The checks of one node, CORE first, as a step of its own so the nodes are checked at once; stops on the node at
+     * its first CORE failure. {@link #acceptance} then finds every answer in the action record under the same keys.
+     */
+    public void acceptanceOfNode(String upgradeId, String runId, InventorySystem system, RolloutNodeResult node) {
+        for (Runbook.AcceptanceCheck check : AcceptanceChecks.coreFirst(system.runbook())) {
+            ActionResult result = runner.run(acceptanceKey(upgradeId, runId, check, node), "acceptance: "
+                    + check.name(), check.action(), context(upgradeId, system, node, null), null);
+            if (!result.succeeded() && check.priority() == Runbook.Priority.CORE) {
+                return;
+            }
+        }
+    }
+
+    private static String acceptanceKey(String upgradeId, String runId, Runbook.AcceptanceCheck check,
+                                        RolloutNodeResult node) {
+        return upgradeId + ":" + runId + ":acceptance:" + check.name() + ":" + node.nodeId();
     }
 
     public LogReview reviewLogs(String upgradeId, String runId, InventorySystem system, List<RolloutNodeResult> nodes,

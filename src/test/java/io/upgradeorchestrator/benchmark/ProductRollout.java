@@ -45,7 +45,7 @@ final class ProductRollout extends RolloutDriver {
                 .variableName("executionOutcome").singleResult().getValue();
         Integer upgraded = jdbc.queryForObject("select count(*) from rollout_node_result where upgrade_id = ? "
                 + "and status = 'UPGRADED'", Integer.class, upgradeId);
-        long[] waves = wavesAndNodeInstances(instance, "Task_UpgradeNode");
+        long[] waves = wavesAndNodeInstances(instance, "Task_UpgradeNode", "upgradeWave");
         if (!UpgradeExecutionProcess.COMPLETED.equals(outcome) || upgraded != nodes || waves[1] != nodes) {
             throw new IllegalStateException(upgradeId + ": outcome " + outcome + ", " + upgraded + " of " + nodes
                     + " nodes upgraded, " + waves[1] + " node instances");

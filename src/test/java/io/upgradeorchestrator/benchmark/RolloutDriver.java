@@ -109,8 +109,16 @@ abstract class RolloutDriver {
 
     /** Waves the instance ran (called instances) and the node instances they ran. */
     protected long[] wavesAndNodeInstances(String instance, String nodeActivityId) {
-        List<HistoricProcessInstance> waves = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .superProcessInstanceId(instance).list();
+        return wavesAndNodeInstances(instance, nodeActivityId, null);
+    }
+
+    /** The same, counting only called instances of {@code waveKey} (the product also calls batches of steps). */
+    protected long[] wavesAndNodeInstances(String instance, String nodeActivityId, String waveKey) {
+        var query = engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(instance);
+        if (waveKey != null) {
+            query.processDefinitionKey(waveKey);
+        }
+        List<HistoricProcessInstance> waves = query.list();
         long nodes = waves.stream().mapToLong(wave -> engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(wave.getId()).activityId(nodeActivityId).finished().count()).sum();
         return new long[] {waves.size(), nodes};

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,9 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricJobLog;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -42,19 +38,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.upgradeorchestrator.UpgradeOrchestratorApplication;
 import io.upgradeorchestrator.rollout.UpgradeExecutionProcess;
 import io.upgradeorchestrator.testing.RolloutFacts;
+import io.upgradeorchestrator.worker.StepWorker;
 
 /**
- * A real crash in a two-node cluster on PostgreSQL. Node A is a JVM of its own; it takes the job "Take final
- * backup" of an upgrade of two nodes (inventory-crash/crash.yaml), backs up crash-1 and is killed with SIGKILL while
- * the backup of crash-2 runs (no shutdown hook, no clean-up, its command dies with it, as when its machine fails).
- * Node B, in the test JVM, must then take the job over once its lock has expired, leave the abandoned backup alone
- * until it counts as abandoned ({@code stale-after}), run it again, never run the completed backup of crash-1 again,
- * and carry the upgrade on to its end. The runbook's commands count their runs in files under target/crash-test/.
+ * A real crash of a worker in a two-node cluster on PostgreSQL. Node A is a JVM of its own; its step worker takes the
+ * final backups of an upgrade of two nodes (inventory-crash/crash.yaml, one step at a time), backs up crash-1 and is
+ * killed with SIGKILL while the backup of crash-2 runs (no shutdown hook, no clean-up, its command dies with it, as
+ * when its machine fails). Node B, in the test JVM, must then take the step over once node A's lock has expired
+ * (a lock of 6 seconds, extended every second while node A lived), run the interrupted backup again at once (under
+ * the step's lock the engine already made node B the only one running it), never run the completed backup of crash-1
+ * again, and carry the upgrade on to its end; the backup of crash-2 must be done within twice the lock duration of
+ * the crash. The runbook's commands count their runs in files under target/crash-test/.
  *
- * <p>Both nodes run the engine's job executor with the same settings, as a cluster would: a job lock of 5 seconds
- * and a stale limit of 20 seconds, so the test also shows what happens when the lock expires before the abandoned
- * run counts as abandoned. Node B's job executor is held back until node A holds the job; otherwise which node gets
- * the job first would be up to chance.
+ * <p>Both nodes run the job executor and a step worker with the same settings, as a cluster would. Node B's worker
+ * starts fetching only once node A holds the step; otherwise which node gets it first would be up to chance.
  */
 @Tag("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,7 +59,9 @@ class PostgresCrashTest {
 
     private static final Path WORK = Path.of("target", "crash-test");
     private static final Duration LOCK_TIME = Duration.ofSeconds(5);
-    private static final Duration STALE_AFTER = Duration.ofSeconds(20);
+    /** The step lock: a dead worker's steps are free again at most this long after its last heartbeat. */
+    private static final Duration STEP_LOCK = Duration.ofSeconds(6);
+    private static final Duration STALE_AFTER = Duration.ofHours(1);
     private static final String UPGRADE_ID = "UPG-CRASH-1";
 
     private PostgresDatabase database;
@@ -78,7 +77,6 @@ class PostgresCrashTest {
         // node B first: it creates the schema and deploys; node A later finds both in place
         nodeB = new SpringApplicationBuilder(UpgradeOrchestratorApplication.class).profiles("postgres")
                 .run(nodeArguments("node-b").toArray(String[]::new));
-        jobExecutor(nodeB).shutdown();
     }
 
     @AfterAll
@@ -100,7 +98,7 @@ class PostgresCrashTest {
     }
 
     @Test
-    void shouldFinishOnNodeBTheJobThatNodeADiedIn() throws Exception {
+    void shouldFinishOnNodeBTheStepThatNodeADiedIn() throws Exception {
         Instant testStarted = Instant.now();
         ProcessEngine engineB = nodeB.getBean(ProcessEngine.class);
         Files.writeString(hold("crash-2", "backup"), "held until node A is dead\n");
@@ -110,55 +108,54 @@ class PostgresCrashTest {
         startNodeA();
         await("node A backs up crash-1, then runs the backup of crash-2").atMost(Duration.ofSeconds(150))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> nodeAIsAlive() && countLines(runs("crash-2", "backup")) == 1);
+                .until(() -> nodeAIsAlive() && countLines(runs("crash-2", "backup")) == 1
+                        && !rows("select id from action_run where upgrade_id = ? and target = 'crash-1'"
+                        + " and action_name = 'verifyBackup' and status = 'SUCCEEDED'", UPGRADE_ID).isEmpty());
         Instant nodeABusy = Instant.now();
         Map<String, Object> abandoned = actionRun("crash-2", "backup");
         assertThat(abandoned.get("status")).as("the backup of crash-2 on node A").isEqualTo("STARTED");
         assertThat(actionRun("crash-1", "backup")).containsEntry("status", "SUCCEEDED").containsEntry("attempts", 1);
         assertThat(actionRun("crash-1", "verifyBackup")).containsEntry("status", "SUCCEEDED");
-        Map<String, Object> lockedJob = single("select id_, lock_owner_, lock_exp_time_, retries_ from act_ru_job"
-                + " where process_instance_id_ = ?", execution.getId());
-        assertThat(lockedJob.get("lock_owner_")).as("node A holds the job").isNotNull();
-        String jobId = (String) lockedJob.get("id_");
-        Instant lockExpires = ((Timestamp) lockedJob.get("lock_exp_time_")).toInstant();
+        org.camunda.bpm.engine.externaltask.ExternalTask lockedStep = engineB.getExternalTaskService()
+                .createExternalTaskQuery().activityId(UpgradeExecutionProcess.Elements.BACK_UP_NODE).locked().list()
+                .stream().filter(task -> "crash-2".equals(engineB.getRuntimeService()
+                        .getVariable(task.getExecutionId(), "node"))).findFirst().orElseThrow();
+        assertThat(lockedStep.getWorkerId()).as("node A's worker holds the step").isEqualTo("node-a");
+        String stepId = lockedStep.getId();
 
         killNodeA();
         Instant crashed = Instant.now();
         Files.delete(hold("crash-2", "backup"));
-        jobExecutor(nodeB).start();
+        nodeB.getBean(StepWorker.class).startFetching();
 
-        Task manualChecks = awaitManualChecks(engineB, execution.getId(), jobId);
+        Task manualChecks = awaitManualChecks(engineB, execution.getId(), stepId);
         Instant carriedOn = Instant.now();
 
-        // the job: taken over by node B after node A's lock expired; until the abandoned backup counted as
-        // abandoned it waited without using up a retry and without an incident, then it completed
-        assertThat(single("select count(*) as jobs from act_ru_job where id_ = ?", jobId)).containsEntry("jobs", 0L);
-        List<HistoricJobLog> jobLog = engineB.getHistoryService().createHistoricJobLogQuery().jobId(jobId)
-                .orderByTimestamp().asc().orderPartiallyByOccurrence().asc().list();
-        assertThat(jobLog).filteredOn(HistoricJobLog::isSuccessLog).hasSize(1);
-        assertThat(jobLog).filteredOn(HistoricJobLog::isFailureLog).isNotEmpty().allSatisfy(failure -> {
-            assertThat(failure.getJobExceptionMessage()).contains("is already running since");
-            assertThat(failure.getTimestamp().toInstant()).isAfterOrEqualTo(lockExpires.truncatedTo(ChronoUnit.SECONDS));
-        });
-        assertThat(jobLog).extracting(HistoricJobLog::getJobRetries).containsOnly(jobLog.get(0).getJobRetries());
+        // the step: completed by node B's worker; no failure reported, no incident
+        assertThat(single("select count(*) as steps from act_ru_ext_task where id_ = ?", stepId))
+                .containsEntry("steps", 0L);
+        assertThat(engineB.getHistoryService().createHistoricExternalTaskLogQuery().externalTaskId(stepId)
+                .successLog().singleResult().getWorkerId()).isEqualTo("node-b");
+        assertThat(engineB.getHistoryService().createHistoricExternalTaskLogQuery().externalTaskId(stepId)
+                .failureLog().count()).isZero();
         assertThat(engineB.getRuntimeService().createIncidentQuery().count()).isZero();
 
-        // the actions: one row per key; the abandoned backup of crash-2 taken over and run to its end, once more;
-        // the completed backup of crash-1 answered from its record, never run again
+        // the actions: one row per key; the interrupted backup of crash-2 taken over and run to its end, once more,
+        // within twice the lock duration of the crash; the completed backup of crash-1 never run again
         assertThat(rows("select idempotency_key, count(*) as n from action_run group by idempotency_key"
                 + " having count(*) > 1")).isEmpty();
         Map<String, Object> rerun = actionRun("crash-2", "backup");
         assertThat(rerun).containsEntry("id", abandoned.get("id")).containsEntry("status", "SUCCEEDED")
                 .containsEntry("attempts", 2);
-        Instant rerunStarted = ((Timestamp) rerun.get("started_at")).toInstant();
-        assertThat(rerunStarted).isAfterOrEqualTo(((Timestamp) abandoned.get("started_at")).toInstant()
-                .plus(STALE_AFTER)).isAfter(lockExpires);
+        Instant rerunFinished = ((Timestamp) rerun.get("finished_at")).toInstant();
+        assertThat(Duration.between(crashed, rerunFinished)).as("crash to the backup of crash-2 done by node B")
+                .isLessThanOrEqualTo(STEP_LOCK.multipliedBy(2));
         assertThat(actionRun("crash-1", "backup")).containsEntry("status", "SUCCEEDED").containsEntry("attempts", 1);
         assertThat(actionRun("crash-1", "verifyBackup")).containsEntry("attempts", 1);
         assertThat(actionRun("crash-2", "verifyBackup")).containsEntry("status", "SUCCEEDED")
                 .containsEntry("attempts", 1);
         assertThat(countLines(runs("crash-1", "backup"))).as("backups of crash-1 run on the target").isEqualTo(1);
-        assertThat(countLines(runs("crash-2", "backup"))).as("backups of crash-2 run on the target (the abandoned"
+        assertThat(countLines(runs("crash-2", "backup"))).as("backups of crash-2 run on the target (the interrupted"
                 + " one and the one after the crash)").isEqualTo(2);
 
         // the upgrade went on: a verified final backup, both nodes upgraded once, at the manual checks
@@ -181,11 +178,10 @@ class PostgresCrashTest {
                 .isEqualTo("COMPLETED");
 
         System.out.printf("Crash test: node A started and busy with the backup of crash-2 after %.1f s; killed;"
-                        + " node B took the job over after the lock expired (%d attempt(s) found the backup still"
-                        + " running), re-ran the abandoned backup %.1f s after the crash and reached the manual"
-                        + " checks %.1f s after the crash; whole test %.1f s%n",
-                seconds(testStarted, nodeABusy), jobLog.stream().filter(HistoricJobLog::isFailureLog).count(),
-                seconds(crashed, rerunStarted), seconds(crashed, carriedOn), seconds(testStarted, Instant.now()));
+                        + " node B's worker finished that backup %.1f s after the crash (step lock %d s) and"
+                        + " reached the manual checks %.1f s after the crash; whole test %.1f s%n",
+                seconds(testStarted, nodeABusy), seconds(crashed, rerunFinished), STEP_LOCK.toSeconds(),
+                seconds(crashed, carriedOn), seconds(testStarted, Instant.now()));
     }
 
     // --- the nodes --------------------------------------------------------------------------------------------
@@ -215,7 +211,13 @@ class PostgresCrashTest {
                 "--camunda.bpm.job-execution.wait-time-in-millis=500",
                 "--camunda.bpm.job-execution.max-wait=1000",
                 // stale limit = max(stale-after, the step's timeout 15 s + kill grace 1 s + margin 1 s) = 20 s
+                // a crash no longer waits for stale-after: the step's lock decides (kept at an hour to show it)
                 "--upgrade-orchestrator.actions.stale-after=" + STALE_AFTER.toSeconds() + "s",
+                "--upgrade-orchestrator.worker.id=" + name,
+                // node B's worker is started by the test once node A holds the step
+                "--upgrade-orchestrator.worker.enabled=" + name.equals("node-a"),
+                "--upgrade-orchestrator.worker.lock-duration=" + STEP_LOCK.toSeconds() + "s",
+                "--upgrade-orchestrator.worker.heartbeat-interval=1s",
                 "--upgrade-orchestrator.actions.kill-grace=1s",
                 "--upgrade-orchestrator.actions.stale-margin=1s");
     }
@@ -254,12 +256,7 @@ class PostgresCrashTest {
         nodeATree.forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static JobExecutor jobExecutor(ConfigurableApplicationContext node) {
-        return ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration())
-                .getJobExecutor();
-    }
-
-    private Task awaitManualChecks(ProcessEngine engine, String executionId, String jobId) {
+    private Task awaitManualChecks(ProcessEngine engine, String executionId, String stepId) {
         try {
             await("node B carries the upgrade on to its manual checks").atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -271,9 +268,9 @@ class PostgresCrashTest {
                                 .taskDefinitionKey(UpgradeExecutionProcess.Elements.CHECK_MANUALLY).count() == 1;
                     });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError(e.getMessage() + "; the job " + jobId + " now: "
-                    + rows("select retries_, duedate_, lock_exp_time_, exception_msg_ from act_ru_job where id_ = ?",
-                    jobId) + "; action runs: " + rows("select target, action_name, status, attempts, started_at"
+            throw new AssertionError(e.getMessage() + "; the step " + stepId + " now: "
+                    + rows("select retries_, worker_id_, lock_exp_time_, error_msg_ from act_ru_ext_task where id_ = ?",
+                    stepId) + "; action runs: " + rows("select target, action_name, status, attempts, started_at"
                     + " from action_run where upgrade_id = ? order by started_at", UPGRADE_ID), e);
         }
         return engine.getTaskService().createTaskQuery().processInstanceId(executionId)
@@ -281,7 +278,7 @@ class PostgresCrashTest {
     }
 
     private static Map<String, Object> executionVariables() {
-        return RolloutFacts.lowRisk(UPGRADE_ID, "crash-test", "Crash test system", "1.0", 1, 1, 1);
+        return RolloutFacts.lowRisk(UPGRADE_ID, "crash-test", "Crash test system", "1.0", 1, 2, 1);
     }
 
     // --- the database, read directly ----------------------------------------------------------------------------

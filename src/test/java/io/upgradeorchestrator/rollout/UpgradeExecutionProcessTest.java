@@ -192,6 +192,7 @@ class UpgradeExecutionProcessTest {
         // not staged: no canary, waves of two; one failed node reaches the threshold
         ProcessInstance execution = start("billing-portal", "4.9.0", facts("stagedRollout", false));
         runJobsUntil(execution, UpgradeWaveProcess.Elements.UPGRADE_NODE);
+        upgrades.runStep(execution, UpgradeWaveProcess.Elements.UPGRADE_NODE, "billing-portal-fra-1");
         breakSettings("billing-portal-ber-1");
         upgrades.runJobs(execution);
 
@@ -208,7 +209,7 @@ class UpgradeExecutionProcessTest {
                 .hasMessageContaining("ROLL_BACK, CONTINUE").hasMessageContaining("rollbackReason");
         upgrades.complete("olga", execution, Elements.DECIDE_ROLLBACK,
                 values("rollbackDecision", "CONTINUE", "rollbackReason", "ber-1 is repaired by hand later"));
-        runJobsUntil(execution, Elements.RUN_ACCEPTANCE_CHECKS);
+        runJobsUntil(execution, Elements.CHECK_NODE_ACCEPTANCE);
         // wave 2 is done; now a node's invoices turn out unreadable
         Files.writeString(node("billing-portal-fra-2").resolve("data/invoices.csv"), "3001;truncated row\n",
                 StandardOpenOption.APPEND);
@@ -245,7 +246,7 @@ class UpgradeExecutionProcessTest {
         ProcessInstance execution = start("billing-portal", "4.9.0", facts());
         runJobsUntil(execution, UpgradeWaveProcess.Elements.CHECK_WAVE_HEALTH); // canary gate
         runJob(execution, UpgradeWaveProcess.Elements.CHECK_WAVE_HEALTH);
-        runJobsUntil(execution, UpgradeWaveProcess.Elements.CHECK_WAVE_HEALTH); // wave 2 upgraded, gate not yet run
+        runJobsUntil(execution, UpgradeWaveProcess.Elements.CHECK_NODE_HEALTH); // wave 2 upgraded, not yet checked
         // fra-2 was upgraded but does not serve: its switch points at a release that is not there
         Path current = node("billing-portal-fra-2").resolve("current");
         Files.delete(current);
@@ -291,7 +292,7 @@ class UpgradeExecutionProcessTest {
     @Test
     void shouldGoOnToTheLogReviewWhenTheOwnerKeepsTheUpgradeAfterAFailedCoreCheck() throws Exception {
         ProcessInstance execution = start("billing-portal", "4.9.0", facts());
-        runJobsUntil(execution, Elements.RUN_ACCEPTANCE_CHECKS);
+        runJobsUntil(execution, Elements.CHECK_NODE_ACCEPTANCE);
         Files.writeString(node("billing-portal-fra-2").resolve("data/invoices.csv"), "3001;truncated row\n",
                 StandardOpenOption.APPEND);
         upgrades.runJobs(execution);
@@ -423,19 +424,9 @@ class UpgradeExecutionProcessTest {
         assertThat(mail.getSubject()).isEqualTo("billing-portal is available again on its previous version");
     }
 
-    /** Runs due jobs one by one until a job of {@code activityId} is due (and leaves it). */
+    /** Runs due jobs and steps until a job or a step of {@code activityId} is due (and leaves it). */
     private void runJobsUntil(ProcessInstance instance, String activityId) {
-        for (int round = 0; round < 200; round++) {
-            List<Job> due = upgrades.dueJobs(instance);
-            if (due.stream().anyMatch(job -> activityId.equals(activity(job)))) {
-                return;
-            }
-            if (due.isEmpty()) {
-                throw new AssertionError("No job of " + activityId + " came up");
-            }
-            engine.getManagementService().executeJob(due.get(0).getId());
-        }
-        throw new AssertionError("No job of " + activityId + " after 200 jobs");
+        upgrades.runUntil(instance, activityId);
     }
 
     private void runJob(ProcessInstance instance, String activityId) {

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -36,6 +37,7 @@ import io.upgradeorchestrator.demotarget.DemoTargetProvisioner;
 import io.upgradeorchestrator.request.RequestVariables;
 import io.upgradeorchestrator.request.UpgradeRequest;
 import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
+import io.upgradeorchestrator.worker.StepWorker;
 
 /**
  * Drives upgrades in tests the way people and the job executor would: start as a requester, complete tasks
@@ -44,11 +46,14 @@ import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
 @Component
 public class Upgrades {
 
+    private final StepWorker worker;
+
     private final ProcessEngine engine;
     private final DemoTarget demoTarget;
     private final DemoTargetProvisioner provisioner;
 
-    public Upgrades(ProcessEngine engine, DemoTarget demoTarget, DemoTargetProvisioner provisioner) {
+    public Upgrades(ProcessEngine engine, DemoTarget demoTarget, DemoTargetProvisioner provisioner, StepWorker worker) {
+        this.worker = worker;
         this.engine = engine;
         this.demoTarget = demoTarget;
         this.provisioner = provisioner;
@@ -206,14 +211,94 @@ public class Upgrades {
      * again.
      */
     public void runJobs(ProcessInstance upgrade) {
-        for (int executed = 0; executed < 5000; executed++) {
+        String businessKey = upgrade.getBusinessKey();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        for (int executed = 0; executed < 20000 && System.nanoTime() < deadline; executed++) {
+            // read before looking for jobs: a step that ends in between leaves its follow-up job behind
+            boolean idle = worker.held() == 0;
             List<Job> due = dueJobs(upgrade);
-            if (due.isEmpty()) {
+            if (!due.isEmpty()) {
+                management().executeJob(due.get(0).getId());
+                continue;
+            }
+            // the runbook steps: external tasks, run by the application's worker on its own threads
+            if (worker.fetchAndStart(businessKey) > 0) {
+                continue;
+            }
+            if (idle) {
                 return;
             }
-            management().executeJob(due.get(0).getId());
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
-        throw new AssertionError("Jobs keep coming after 5000: " + dueJobs(upgrade));
+        throw new AssertionError("Jobs and steps keep coming: " + dueJobs(upgrade) + ", steps held: "
+                + worker.heldByTopic());
+    }
+
+    /**
+     * Runs jobs and runbook steps (one batch of steps at a time, each batch to its end) until a job or a step of
+     * {@code activityId} is due, and leaves it.
+     */
+    public void runUntil(ProcessInstance upgrade, String activityId) {
+        for (int round = 0; round < 2000; round++) {
+            awaitSteps();
+            if (!steps(upgrade, activityId).isEmpty()
+                    || dueJobs(upgrade).stream().anyMatch(job -> activityId.equals(activityOf(job)))) {
+                return;
+            }
+            List<Job> due = dueJobs(upgrade);
+            if (!due.isEmpty()) {
+                management().executeJob(due.get(0).getId());
+            } else if (worker.fetchAndStart(upgrade.getBusinessKey()) == 0) {
+                throw new AssertionError("No job or step of " + activityId + " came up");
+            }
+        }
+        throw new AssertionError("No job or step of " + activityId + " after 2000 rounds");
+    }
+
+    /** Runs the step of {@code activityId} on {@code node} to its end, and nothing else. */
+    public void runStep(ProcessInstance upgrade, String activityId, String node) {
+        ExternalTask step = steps(upgrade, activityId).stream()
+                .filter(task -> node.equals(engine.getRuntimeService().getVariable(task.getExecutionId(), "node")))
+                .findFirst().orElseThrow(() -> new AssertionError("No step of " + activityId + " on " + node));
+        worker.start(step.getId());
+        awaitSteps();
+    }
+
+    /** The open (not locked) runbook steps of {@code activityId} in the upgrade. */
+    public List<ExternalTask> steps(ProcessInstance upgrade, String activityId) {
+        List<ExternalTask> steps = new ArrayList<>();
+        for (String instanceId : instanceIds(upgrade)) {
+            steps.addAll(engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(instanceId)
+                    .activityId(activityId).notLocked().list());
+        }
+        return steps;
+    }
+
+    /** Waits until the worker holds no step. */
+    public void awaitSteps() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (worker.held() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Steps still held after 2 minutes: " + worker.heldByTopic());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    public String activityOf(Job job) {
+        var definition = management().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                .singleResult();
+        return definition == null ? null : definition.getActivityId();
     }
 
     public List<Job> dueJobs(ProcessInstance upgrade) {

@@ -1,0 +1,139 @@
+package io.upgradeorchestrator.worker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+
+/** The in-application worker's way to the engine: its Java API, no HTTP in between. */
+public class EngineExternalTasks implements ExternalTaskGateway {
+
+    /** Completing many nodes of one multi-instance at once collides on the parent; try again, a little later. */
+    private static final int CONFLICT_ATTEMPTS = 100;
+    private static final int LOCK_TIMEOUT_ATTEMPTS = 5;
+
+    private final ExternalTaskService service;
+    private final RuntimeService runtime;
+
+    public EngineExternalTasks(ExternalTaskService service, RuntimeService runtime) {
+        this.service = service;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public StepTask lock(String externalTaskId, String workerId, Duration lockDuration) {
+        service.lock(externalTaskId, workerId, lockDuration.toMillis());
+        ExternalTask task = service.createExternalTaskQuery().externalTaskId(externalTaskId).singleResult();
+        Map<String, Object> variables = runtime.getVariables(task.getExecutionId(), StepVariables.FETCHED);
+        return new StepTask(task.getId(), task.getTopicName(), task.getActivityId(), task.getProcessInstanceId(),
+                task.getBusinessKey(), variables, task.getRetries());
+    }
+
+    @Override
+    public List<StepTask> fetchAndLock(String workerId, int max, List<String> topics, Duration lockDuration,
+                                       String businessKey) {
+        var builder = service.fetchAndLock(max, workerId);
+        for (String topic : topics) {
+            ExternalTaskQueryTopicBuilder topicBuilder = builder.topic(topic, lockDuration.toMillis())
+                    .variables(StepVariables.FETCHED);
+            if (businessKey != null) {
+                topicBuilder.businessKey(businessKey);
+            }
+            builder = topicBuilder;
+        }
+        return builder.execute().stream().map(EngineExternalTasks::toStep).toList();
+    }
+
+    private static StepTask toStep(LockedExternalTask task) {
+        return new StepTask(task.getId(), task.getTopicName(), task.getActivityId(), task.getProcessInstanceId(),
+                task.getBusinessKey(), task.getVariables(), task.getRetries());
+    }
+
+    /**
+     * Completing a node's step ends one instance of a parallel multi-instance: every completion of the same process
+     * instance updates the same counters, so a hundred at once only wait for each other's row locks (and, on H2,
+     * run into lock timeouts). Completions within one process instance therefore take turns here; across workers
+     * the engine's optimistic locking decides and the loser tries again.
+     */
+    @Override
+    public void complete(StepTask task, String workerId, Map<String, Object> variables) {
+        synchronized (turnOf(task)) {
+            withConflictRetries(task, () -> service.complete(task.id(), workerId, variables));
+        }
+    }
+
+    @Override
+    public void handleFailure(StepTask task, String workerId, String errorMessage, String errorDetails, int retries,
+                              Duration retryTimeout) {
+        synchronized (turnOf(task)) {
+            withConflictRetries(task, () -> service.handleFailure(task.id(), workerId, errorMessage, errorDetails,
+                    retries, retryTimeout.toMillis()));
+        }
+    }
+
+    private final Object[] turns = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+
+    private Object turnOf(StepTask task) {
+        String key = task.processInstanceId() == null ? task.id() : task.processInstanceId();
+        return turns[Math.floorMod(key.hashCode(), turns.length)];
+    }
+
+    @Override
+    public void extendLock(StepTask task, String workerId, Duration lockDuration) {
+        withConflictRetries(task, () -> service.extendLock(task.id(), workerId, lockDuration.toMillis()));
+    }
+
+    @Override
+    public void unlock(StepTask task) {
+        try {
+            service.unlock(task.id());
+        } catch (NotFoundException gone) {
+            // nothing to give back
+        }
+    }
+
+    private static void withConflictRetries(StepTask task, Runnable call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                call.run();
+                return;
+            } catch (OptimisticLockingException conflict) {
+                if (attempt >= CONFLICT_ATTEMPTS) {
+                    throw conflict;
+                }
+                pause(attempt);
+            } catch (ProcessEnginePersistenceException busy) {
+                // a lock timeout (H2) or a deadlock victim: the transaction was rolled back, try it again
+                if (attempt >= LOCK_TIMEOUT_ATTEMPTS) {
+                    throw busy;
+                }
+                pause(attempt);
+            } catch (NotFoundException e) {
+                throw new StepGoneException("step " + task.id() + " (" + task.activityId() + ") is gone: "
+                        + e.getMessage(), e);
+            } catch (BadUserRequestException e) {
+                // locked by another worker, or the lock expired
+                throw new StepGoneException("step " + task.id() + " (" + task.activityId() + ") is no longer ours: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(2, 10L * Math.min(attempt, 10) + 3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

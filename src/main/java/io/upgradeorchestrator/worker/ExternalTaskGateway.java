@@ -1,0 +1,43 @@
+package io.upgradeorchestrator.worker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a worker talks to the engine about external tasks: the engine's Java API inside the application
+ * ({@link EngineExternalTasks}), or its REST API from a worker process of its own.
+ */
+public interface ExternalTaskGateway {
+
+    /**
+     * Locks up to {@code max} steps of the topics for {@code lockDuration}.
+     *
+     * @param businessKey only steps of this upgrade, or {@code null} for any
+     */
+    List<StepTask> fetchAndLock(String workerId, int max, List<String> topics, Duration lockDuration,
+                                String businessKey);
+
+    /** Locks one step by its id (tests, and operators running one step by hand). */
+    StepTask lock(String externalTaskId, String workerId, Duration lockDuration);
+
+    /** @throws StepGoneException the step no longer exists or is no longer locked by this worker */
+    void complete(StepTask task, String workerId, Map<String, Object> variables);
+
+    /** @throws StepGoneException the step no longer exists or is no longer locked by this worker */
+    void handleFailure(StepTask task, String workerId, String errorMessage, String errorDetails, int retries,
+                       Duration retryTimeout);
+
+    /** @throws StepGoneException the step no longer exists or is no longer locked by this worker */
+    void extendLock(StepTask task, String workerId, Duration lockDuration);
+
+    /** Gives a locked step back (this worker stops). */
+    void unlock(StepTask task);
+
+    /** The step is gone (completed by another, deleted with its process) or its lock is lost. */
+    class StepGoneException extends RuntimeException {
+        public StepGoneException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.upgradeorchestrator.worker;
+
+import java.util.List;
+
+/**
+ * The external task topics of runbook steps: {@code runbook.<step>}, one per kind of step, so a worker near some
+ * targets can serve only the steps it can run. A zone suffix ({@code runbook.upgrade.fra}) is reserved for workers
+ * per site; the diagrams use the plain topics today.
+ */
+public final class StepTopics {
+
+    private StepTopics() {
+    }
+
+    /** Final backup of one production node (backup, its check, checksum). */
+    public static final String BACKUP = "runbook.backup";
+    /** The runbook's upgrade of one node. */
+    public static final String UPGRADE = "runbook.upgrade";
+    /** The health check of one upgraded node, for its wave's gate. */
+    public static final String HEALTH = "runbook.health";
+    /** The acceptance checks of one node, CORE first. */
+    public static final String ACCEPTANCE = "runbook.acceptance";
+
+    public static final List<String> ALL = List.of(BACKUP, UPGRADE, HEALTH, ACCEPTANCE);
+}

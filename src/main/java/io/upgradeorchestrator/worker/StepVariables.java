@@ -1,0 +1,24 @@
+package io.upgradeorchestrator.worker;
+
+import java.util.List;
+
+/** The variables a worker fetches with every step: enough to find the node, the upgrade and its plan. */
+public final class StepVariables {
+
+    private StepVariables() {
+    }
+
+    public static final String UPGRADE_ID = "upgradeId";
+    public static final String SYSTEM_ID = "systemId";
+    public static final String TARGET_VERSION = "targetVersion";
+    public static final String RUN_ID = "rolloutRunId";
+    /** The element variable of every per-node multi-instance. */
+    public static final String NODE = "node";
+    public static final String WAVE_NUMBER = "waveNumber";
+    /** The risk decision's parallelism: steps of one upgrade this worker runs at once. */
+    public static final String MAX_PARALLEL_NODES = "maxParallelNodes";
+    public static final String FAILURE_THRESHOLD = "failureThreshold";
+
+    public static final List<String> FETCHED = List.of(UPGRADE_ID, SYSTEM_ID, TARGET_VERSION, RUN_ID, NODE,
+            WAVE_NUMBER, MAX_PARALLEL_NODES, FAILURE_THRESHOLD);
+}

@@ -1,0 +1,397 @@
+package io.upgradeorchestrator.worker;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.upgradeorchestrator.action.ActionFailedException;
+import io.upgradeorchestrator.action.ActionInProgressException;
+import io.upgradeorchestrator.action.StepCancellation;
+
+/**
+ * Fetches runbook steps (external tasks) and runs them on a bounded pool of its own, never on an engine thread:
+ *
+ * <ul>
+ *   <li>at most {@code pool-size} steps at once (the global cap), and at most the upgrade's {@code maxParallelNodes}
+ *       steps of one upgrade (more fetched steps of that upgrade wait, locked, for a free place);</li>
+ *   <li>a heartbeat extends the lock of every step it holds; when that fails because the step is gone (rollback
+ *       decided, upgrade cancelled) or its lock was lost, the step is cancelled: the program it runs is killed with
+ *       its process tree and the step is recorded as cancelled;</li>
+ *   <li>a step that ends completes its external task; a step that could not run reports a failure with the action's
+ *       summary (what ran, where, what came back): retries with a pause, then an incident, as the jobs do.</li>
+ * </ul>
+ *
+ * A worker that dies holds nothing after {@code lock-duration}: the engine hands its steps to the next worker,
+ * which runs them again (the action layer answers completed actions from their record).
+ */
+public class StepWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(StepWorker.class);
+    /** How long a step that finds its action running elsewhere waits at most before it looks again. */
+    private static final Duration IN_PROGRESS_RECHECK = Duration.ofSeconds(30);
+
+    private final ExternalTaskGateway gateway;
+    private final Map<String, StepHandler> handlers;
+    private final WorkerProperties properties;
+    private final String workerId;
+    private final ThreadPoolExecutor pool;
+    private final ScheduledExecutorService scheduler;
+
+    /** Every step this worker holds a lock on: running or waiting for a place. */
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final Map<String, Integer> runningPerUpgrade = new HashMap<>();
+    private final Map<String, Deque<Held>> waitingPerUpgrade = new HashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final Object wakeUp = new Object();
+    private volatile boolean stopped;
+    private Thread fetcher;
+
+    public StepWorker(ExternalTaskGateway gateway, List<StepHandler> handlers, WorkerProperties properties,
+                      String workerId) {
+        this.gateway = gateway;
+        this.handlers = handlers.stream().collect(Collectors.toMap(StepHandler::topic, Function.identity()));
+        this.properties = properties;
+        this.workerId = workerId;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(properties.poolSize(), properties.poolSize(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "step-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.pool.allowCoreThreadTimeOut(true);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "step-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    /** The topics this worker serves: those of {@code topics} it has a handler for. */
+    public List<String> topics() {
+        return properties.topics().stream().filter(handlers::containsKey).toList();
+    }
+
+    /** Starts the heartbeat, and the background fetching when {@code enabled}. */
+    public synchronized void start() {
+        long beat = properties.heartbeatInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        if (properties.enabled()) {
+            startFetching();
+        }
+    }
+
+    /** Starts fetching steps in the background (done by {@link #start()} when {@code enabled}). */
+    public synchronized void startFetching() {
+        if (fetcher != null || stopped) {
+            return;
+        }
+        fetcher = new Thread(this::fetchLoop, "step-fetcher");
+        fetcher.setDaemon(true);
+        fetcher.start();
+        log.info("Step worker {} serves {} with up to {} steps at once (lock {}, heartbeat {})", workerId,
+                topics(), properties.poolSize(), properties.lockDuration(), properties.heartbeatInterval());
+    }
+
+    /** Stops fetching; steps still running are killed and given back, so another worker takes them at once. */
+    public synchronized void stop() {
+        stopped = true;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        scheduler.shutdownNow();
+        for (Held step : held.values()) {
+            step.cancellation.cancel("the worker " + workerId + " is shutting down");
+            step.givenBack = true;
+            gateway.unlock(step.task);
+        }
+        pool.shutdown();
+    }
+
+    /** Steps held now (running or waiting for a place). */
+    public int held() {
+        return held.size();
+    }
+
+    /** Steps running now. */
+    public int running() {
+        return running.get();
+    }
+
+    public int poolSize() {
+        return properties.poolSize();
+    }
+
+    /**
+     * Fetches what is there now (of one upgrade, or of all when {@code businessKey} is null) and starts it without
+     * waiting for it to end. For tests and benchmarks that drive the engine themselves.
+     *
+     * @return how many steps were fetched
+     */
+    public int fetchAndStart(String businessKey) {
+        int free = properties.poolSize() - held.size();
+        if (free <= 0 || stopped) {
+            return 0;
+        }
+        List<String> topics = topics();
+        if (topics.isEmpty()) {
+            return 0;
+        }
+        List<StepTask> tasks = gateway.fetchAndLock(workerId, Math.min(free, properties.maxTasksPerFetch()), topics,
+                properties.lockDuration(), businessKey);
+        tasks.forEach(this::accept);
+        return tasks.size();
+    }
+
+    /** Locks and starts one step by its id, without waiting for it to end (tests choose the order of steps). */
+    public void start(String externalTaskId) {
+        accept(gateway.lock(externalTaskId, workerId, properties.lockDuration()));
+    }
+
+    private void fetchLoop() {
+        while (!stopped) {
+            int fetched = 0;
+            try {
+                fetched = fetchAndStart(null);
+            } catch (RuntimeException e) {
+                log.warn("Step worker {} could not fetch steps: {}", workerId, e.getMessage());
+            }
+            if (fetched == 0) {
+                synchronized (wakeUp) {
+                    try {
+                        wakeUp.wait(properties.pollInterval().toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private void accept(StepTask task) {
+        Held step = new Held(task, upgradeOf(task), limitOf(task));
+        held.put(task.id(), step);
+        boolean start;
+        synchronized (this) {
+            int now = runningPerUpgrade.getOrDefault(step.upgrade, 0);
+            start = now < step.limit;
+            if (start) {
+                runningPerUpgrade.put(step.upgrade, now + 1);
+            } else {
+                waitingPerUpgrade.computeIfAbsent(step.upgrade, key -> new ArrayDeque<>()).add(step);
+            }
+        }
+        if (start) {
+            submit(step);
+        }
+    }
+
+    private void submit(Held step) {
+        running.incrementAndGet();
+        pool.execute(() -> run(step));
+    }
+
+    private void run(Held step) {
+        StepTask task = step.task;
+        StepHandler handler = handlers.get(task.topic());
+        try {
+            if (step.cancellation.isCancelled()) {
+                return;
+            }
+            Map<String, Object> variables;
+            try {
+                variables = step.cancellation.callWith(() -> handler.handle(task));
+            } catch (Exception failure) {
+                if (step.cancellation.isCancelled()) {
+                    cancelled(step, handler);
+                } else {
+                    fail(step, failure);
+                }
+                return;
+            }
+            if (step.cancellation.isCancelled()) {
+                cancelled(step, handler);
+                return;
+            }
+            try {
+                gateway.complete(task, workerId, variables);
+            } catch (ExternalTaskGateway.StepGoneException gone) {
+                log.info("Step {} ended, but its work item is gone: {}", describe(task), gone.getMessage());
+            }
+        } catch (RuntimeException e) {
+            log.error("Step {} could not be reported; its lock will expire and it will run again", describe(task), e);
+        } finally {
+            finished(step);
+        }
+    }
+
+    private void cancelled(Held step, StepHandler handler) {
+        String reason = step.cancellation.reason();
+        log.info("Step {} was cancelled: {}", describe(step.task), reason);
+        try {
+            step.cancellation.callWith(() -> {
+                handler.cancelled(step.task, reason);
+                return null;
+            });
+        } catch (Exception e) {
+            log.warn("Step {}: recording its cancellation failed: {}", describe(step.task), e.getMessage());
+        }
+    }
+
+    private void fail(Held step, Exception failure) {
+        StepTask task = step.task;
+        if (failure instanceof ActionInProgressException busy) {
+            // another attempt of the same action is still running: wait for it without using up a retry
+            Duration wait = busy.staleAt() == null ? IN_PROGRESS_RECHECK
+                    : Duration.between(Instant.now(), busy.staleAt());
+            wait = wait.isNegative() ? Duration.ZERO : wait.compareTo(IN_PROGRESS_RECHECK) > 0 ? IN_PROGRESS_RECHECK : wait;
+            int retries = task.retries() == null ? properties.retries() : Math.max(1, task.retries());
+            report(step, busy.getMessage(), failure, retries, wait);
+            return;
+        }
+        int retries = (task.retries() == null ? properties.retries() : task.retries()) - 1;
+        String message = failure instanceof ActionFailedException ? failure.getMessage()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        log.warn("Step {} failed ({} retries left): {}", describe(task), Math.max(0, retries), message);
+        report(step, message, failure, Math.max(0, retries), retries > 0 ? properties.retryTimeout() : Duration.ZERO);
+    }
+
+    private void report(Held step, String message, Exception failure, int retries, Duration retryTimeout) {
+        StringWriter details = new StringWriter();
+        details.append(message).append("\n\n");
+        failure.printStackTrace(new PrintWriter(details));
+        try {
+            gateway.handleFailure(step.task, workerId, message, details.toString(), retries, retryTimeout);
+        } catch (ExternalTaskGateway.StepGoneException gone) {
+            log.info("Step {} failed, but its work item is gone: {}", describe(step.task), gone.getMessage());
+        }
+    }
+
+    private void finished(Held step) {
+        held.remove(step.task.id());
+        running.decrementAndGet();
+        Held next;
+        synchronized (this) {
+            Deque<Held> waiting = waitingPerUpgrade.get(step.upgrade);
+            next = waiting == null ? null : waiting.poll();
+            if (waiting != null && waiting.isEmpty()) {
+                waitingPerUpgrade.remove(step.upgrade);
+            }
+            if (next == null) {
+                int left = runningPerUpgrade.getOrDefault(step.upgrade, 1) - 1;
+                if (left <= 0) {
+                    runningPerUpgrade.remove(step.upgrade);
+                } else {
+                    runningPerUpgrade.put(step.upgrade, left);
+                }
+            }
+        }
+        if (next != null) {
+            submit(next);
+        }
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    /**
+     * Runs a heartbeat shortly (after the caller's transaction has committed): called when the process just withdrew
+     * steps (a wave stopped), so this worker kills what they run at once instead of at its next regular heartbeat.
+     */
+    public void heartbeatSoon() {
+        if (!stopped) {
+            scheduler.schedule(this::heartbeat, 300, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Extends the lock of every held step; a step whose work item is gone or whose lock is lost is cancelled. */
+    void heartbeat() {
+        for (Held step : List.copyOf(held.values())) {
+            if (step.givenBack || step.cancellation.isCancelled()) {
+                continue;
+            }
+            try {
+                gateway.extendLock(step.task, workerId, properties.lockDuration());
+            } catch (ExternalTaskGateway.StepGoneException gone) {
+                cancel(step, "its work item is gone or no longer locked by " + workerId + " (" + gone.getMessage()
+                        + ")");
+            } catch (RuntimeException e) {
+                log.warn("Heartbeat of step {} failed: {}", describe(step.task), e.getMessage());
+            }
+        }
+    }
+
+    private void cancel(Held step, String reason) {
+        boolean wasWaiting;
+        synchronized (this) {
+            Deque<Held> waiting = waitingPerUpgrade.get(step.upgrade);
+            wasWaiting = waiting != null && waiting.remove(step);
+        }
+        step.cancellation.cancel(reason);
+        if (wasWaiting) {
+            held.remove(step.task.id());
+            log.info("Step {} was withdrawn before it started: {}", describe(step.task), reason);
+        }
+    }
+
+    private static String upgradeOf(StepTask task) {
+        Object upgradeId = task.variables().get(StepVariables.UPGRADE_ID);
+        return upgradeId != null ? upgradeId.toString()
+                : task.businessKey() != null ? task.businessKey() : task.processInstanceId();
+    }
+
+    private int limitOf(StepTask task) {
+        Integer limit = task.integer(StepVariables.MAX_PARALLEL_NODES);
+        return limit == null || limit < 1 ? properties.poolSize() : limit;
+    }
+
+    private static String describe(StepTask task) {
+        Object node = task.variables().get(StepVariables.NODE);
+        return task.activityId() + (node != null ? " on " + node : "") + " (" + task.topic() + ", " + task.id() + ")";
+    }
+
+    /** One step this worker holds. */
+    private static final class Held {
+        final StepTask task;
+        final String upgrade;
+        final int limit;
+        final StepCancellation cancellation = new StepCancellation();
+        volatile boolean givenBack;
+
+        Held(StepTask task, String upgrade, int limit) {
+            this.task = task;
+            this.upgrade = upgrade;
+            this.limit = limit;
+        }
+    }
+
+    /** For tests: the steps held now, by topic. */
+    public Map<String, Long> heldByTopic() {
+        return new ArrayList<>(held.values()).stream()
+                .collect(Collectors.groupingBy(step -> step.task.topic(), Collectors.counting()));
+    }
+}

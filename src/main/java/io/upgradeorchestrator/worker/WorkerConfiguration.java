@@ -1,0 +1,94 @@
+package io.upgradeorchestrator.worker;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The worker inside the application: runs the runbook steps through the engine's Java API on its own pool. It starts
+ * after the engine and stops (killing and giving back what it runs) before it.
+ */
+@Configuration
+@EnableConfigurationProperties(WorkerProperties.class)
+public class WorkerConfiguration {
+
+    @Bean
+    StepWorker stepWorker(ExternalTaskService externalTasks, RuntimeService runtime, List<StepHandler> handlers,
+                          WorkerProperties properties, MeterRegistry meters) {
+        StepWorker worker = new StepWorker(new EngineExternalTasks(externalTasks, runtime), handlers, properties,
+                workerId(properties));
+        registerGauges(worker, meters);
+        return worker;
+    }
+
+    @Bean
+    SmartLifecycle stepWorkerLifecycle(StepWorker worker) {
+        return new WorkerLifecycle(worker);
+    }
+
+    /** Prometheus: the steps this worker runs now, those waiting for a place, and its pool's size. */
+    static void registerGauges(StepWorker worker, MeterRegistry meters) {
+        Gauge.builder("upgrade_orchestrator.worker.steps.running", worker, StepWorker::running)
+                .description("Runbook steps this worker runs now").register(meters);
+        Gauge.builder("upgrade_orchestrator.worker.steps.held", worker, StepWorker::held)
+                .description("Runbook steps this worker holds a lock on (running or waiting for a place)")
+                .register(meters);
+        Gauge.builder("upgrade_orchestrator.worker.pool.size", worker, StepWorker::poolSize)
+                .description("Runbook steps this worker may run at once").register(meters);
+    }
+
+    static String workerId(WorkerProperties properties) {
+        if (properties.id() != null && !properties.id().isBlank()) {
+            return properties.id();
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "worker";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static final class WorkerLifecycle implements SmartLifecycle {
+
+        private final StepWorker worker;
+        private volatile boolean running;
+
+        WorkerLifecycle(StepWorker worker) {
+            this.worker = worker;
+        }
+
+        @Override
+        public void start() {
+            worker.start();
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            worker.stop();
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return Integer.MAX_VALUE - 100; // after the web server, before nothing else stops
+        }
+    }
+}

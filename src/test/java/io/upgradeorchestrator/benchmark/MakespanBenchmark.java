@@ -1,0 +1,221 @@
+package io.upgradeorchestrator.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.upgradeorchestrator.UpgradeOrchestratorApplication;
+import io.upgradeorchestrator.rollout.UpgradeExecutionProcess;
+import io.upgradeorchestrator.testing.RolloutFacts;
+
+/**
+ * Makespan: how close the product's rollout comes to the physical limit of its plan when the runbook steps take
+ * real time. Generated fleets (default 100 and 1,000 nodes) whose steps sleep: backup {@value #BACKUP_S} s, upgrade
+ * {@value #UPGRADE_S} s, health check {@value #HEALTH_S} s (acceptance check and backup check: no time), rolled out
+ * at a parallelism of {@value #PARALLELISM} (the risk decision's maxParallelNodes; canary of 10).
+ *
+ * <p>The limit of the plan: the backups, {@value #PARALLELISM} at a time ({@code ceil(nodes / parallelism) x backup}),
+ * plus for every wave the longest chain of steps in it (upgrade + health check), plus the acceptance checks (no
+ * time). Ratio = the product's wall time (start of "Carry out upgrade" to its manual checks) / that limit; 1.0 would
+ * be a product that adds nothing to what the plan itself needs. Goals: at most 1.15 at 100 nodes, 1.25 at 1,000.
+ * Prints a table and writes {@code target/benchmark/makespan.md}; asserts nothing about time.
+ *
+ * <p>System properties: {@code benchmark.makespan.sizes} (default {@code 100,1000}) and
+ * {@code benchmark.makespan.repetitions} (default 1).
+ */
+@Tag("benchmark")
+class MakespanBenchmark {
+
+    static final int BACKUP_S = 2;
+    static final int UPGRADE_S = 5;
+    static final int HEALTH_S = 1;
+    static final int PARALLELISM = 100;
+    static final int CANARY = 10;
+    private static final Path OUT = Path.of("target", "benchmark");
+
+    @Test
+    void makespanAgainstThePhysicalLimitOfThePlan() throws Exception {
+        List<Integer> sizes = Arrays.stream(System.getProperty("benchmark.makespan.sizes", "100,1000").split(","))
+                .map(String::trim).map(Integer::valueOf).sorted().toList();
+        int repetitions = Integer.getInteger("benchmark.makespan.repetitions", 1);
+        Path inventory = writeInventory(OUT.resolve("makespan-inventory"), sizes);
+        double loadBefore = Report.systemLoad();
+        List<String> rows = new ArrayList<>();
+        try (ConfigurableApplicationContext product = new SpringApplicationBuilder(UpgradeOrchestratorApplication.class)
+                .profiles("test", "bench")
+                .properties(Map.of("logging.file.name", OUT.resolve("makespan.log").toString(),
+                        "logging.threshold.console", "ERROR",
+                        "spring.datasource.url", "jdbc:h2:mem:upgrade-orchestrator-makespan;DB_CLOSE_DELAY=-1",
+                        "camunda.bpm.process-engine-name", "makespan"))
+                .run("--upgrade-orchestrator.inventory.location=" + inventory.toAbsolutePath())) {
+            ProcessEngine engine = product.getBean(ProcessEngine.class);
+            JdbcTemplate jdbc = product.getBean(JdbcTemplate.class);
+            int run = 0;
+            for (int nodes : sizes) {
+                for (int repetition = 1; repetition <= repetitions; repetition++) {
+                    String upgradeId = String.format("UPG-MAKESPAN-%d-%02d", nodes, ++run);
+                    long started = System.nanoTime();
+                    String instance = engine.getRuntimeService().startProcessInstanceByKey(UpgradeExecutionProcess.KEY,
+                            upgradeId, RolloutFacts.lowRisk(upgradeId, systemId(nodes), "Makespan fleet", "0.9, 1.0",
+                                    CANARY, PARALLELISM, 5)).getId();
+                    Task manualChecks = awaitManualChecks(engine, instance);
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    engine.getTaskService().claim(manualChecks.getId(), "oscar");
+                    engine.getTaskService().complete(manualChecks.getId(), Map.of("manualChecksDone", "benchmark",
+                            "manualChecksOk", "yes"));
+                    List<Integer> waves = jdbc.queryForList("select count(*) from rollout_node_result where"
+                            + " upgrade_id = ? group by wave order by wave", Integer.class, upgradeId);
+                    double limit = limit(nodes, waves.size());
+                    String row = String.format(Locale.ROOT, "| %,d | %d | %s | %.1f s | %.1f s | %.2f | %s |", nodes,
+                            waves.size(), waves, limit, seconds, seconds / limit, nodes <= 100 ? "≤ 1.15" : "≤ 1.25");
+                    rows.add(row);
+                    System.out.println("makespan: " + row);
+                }
+            }
+        }
+        String report = "# Makespan benchmark\n\nSteps sleep: backup " + BACKUP_S + " s, upgrade " + UPGRADE_S
+                + " s, health check " + HEALTH_S + " s; parallelism " + PARALLELISM + ", canary " + CANARY
+                + ". Limit = ceil(nodes / parallelism) x backup + waves x (upgrade + health check). Load average "
+                + String.format(Locale.ROOT, "%.1f", loadBefore) + " before, " + String.format(Locale.ROOT, "%.1f",
+                Report.systemLoad()) + " after.\n\n| nodes | waves | wave sizes | limit of the plan | product | ratio"
+                + " | goal |\n|---:|---:|---|---:|---:|---:|---|\n" + String.join("\n", rows) + "\n";
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve("makespan.md"), report);
+        System.out.println("\n" + report);
+    }
+
+    /** The physical limit of the plan, in seconds. */
+    static double limit(int nodes, int waves) {
+        int backupRounds = (nodes + PARALLELISM - 1) / PARALLELISM;
+        return backupRounds * BACKUP_S + waves * (UPGRADE_S + HEALTH_S);
+    }
+
+    private static Task awaitManualChecks(ProcessEngine engine, String instance) throws InterruptedException {
+        long giveUp = System.nanoTime() + 15L * 60 * 1_000_000_000L;
+        for (int polls = 1; ; polls++) {
+            Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+                    .taskDefinitionKey(UpgradeExecutionProcess.Elements.CHECK_MANUALLY).singleResult();
+            if (task != null) {
+                return task;
+            }
+            if (polls % 100 == 0) {
+                var incidents = engine.getRuntimeService().createIncidentQuery().list();
+                if (!incidents.isEmpty()) {
+                    throw new IllegalStateException("incident " + incidents.get(0).getActivityId() + ": "
+                            + incidents.get(0).getIncidentMessage());
+                }
+                if (System.nanoTime() > giveUp) {
+                    throw new IllegalStateException("no manual checks after 15 minutes");
+                }
+            }
+            Thread.sleep(RolloutDriver.POLL_MILLIS);
+        }
+    }
+
+    static String systemId(int nodes) {
+        return "makespan-fleet-" + nodes;
+    }
+
+    /** The benchmark fleets with the sleeping runbook. */
+    static Path writeInventory(Path folder, List<Integer> sizes) {
+        StringBuilder yaml = new StringBuilder("# Generated by MakespanBenchmark; not for people.\nsystems:\n");
+        for (int size : sizes) {
+            String id = systemId(size);
+            StringBuilder nodes = new StringBuilder();
+            for (int i = 1; i <= size; i++) {
+                String node = String.format("%s-%04d", id, i);
+                nodes.append("      - id: ").append(node).append('\n')
+                        .append("        host: ").append(node).append(".fleet.example.org\n")
+                        .append("        site: ").append(i % 2 == 0 ? "Berlin" : "Munich").append('\n')
+                        .append("        environment: PRODUCTION\n")
+                        .append("        version: \"").append(i % 10 == 0 ? "0.9" : "1.0").append("\"\n");
+            }
+            yaml.append("""
+                      - id: %1$s
+                        name: Makespan fleet of %2$d nodes
+                        tier: 3
+                        ownerGroup: operations
+                        businessServices: [Checkout]
+                        criticalUserGroups: [Cashiers]
+                        sla:
+                          availabilityPercent: 99.0
+                          maxOutageMinutes: 240
+                          supportHours: "24x7"
+                        complianceTags: []
+                        notificationList: [fleet-users@example.org]
+                        onCallRoles:
+                          - role: Operations engineer
+                            group: operations
+                        nodes:
+                    %3$s      - id: %1$s-test-1
+                            host: %1$s-test-1.test.example.org
+                            site: Munich
+                            environment: TEST
+                            version: "1.0"
+                        components:
+                          - area: APPLICATION
+                            name: POS app
+                            version: "1.0"
+                        releases:
+                          - version: "1.1"
+                            mixedVersionSupported: true
+                            requirements: []
+                        runbook:
+                          demoTarget: false
+                          backup:
+                            command: [bash, -c, "sleep %4$d && cp src/test/resources/inventory-fleet/backup-content.txt \\"$0\\"", "{backupLocation}"]
+                            estimate: PT1M
+                          verifyBackup:
+                            command: [test, -s, "{backupLocation}"]
+                            estimate: PT1M
+                          restore:
+                            command: ["true"]
+                            estimate: PT1M
+                          verifyRestore:
+                            command: ["true"]
+                            estimate: PT1M
+                          upgrade:
+                            command: [sleep, "%5$d"]
+                            estimate: PT1M
+                          rollback:
+                            command: ["true"]
+                            estimate: PT1M
+                          healthCheck:
+                            command: [bash, -c, "sleep %6$d && echo status=UP version=$0", "{targetVersion}"]
+                            estimate: PT1M
+                          acceptanceChecks:
+                            - name: Checkout works
+                              priority: CORE
+                              command: ["true"]
+                          monitoringProbes: []
+                          logSources: []
+                          estimates:
+                            preparation: PT10M
+                            verification: PT10M
+                            repairBuffer: PT10M
+                            rollbackDecision: PT10M
+                    """.formatted(id, size, nodes, BACKUP_S, UPGRADE_S, HEALTH_S));
+        }
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("fleets.yaml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folder;
+    }
+}
