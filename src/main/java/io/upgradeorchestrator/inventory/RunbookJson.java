@@ -15,7 +15,7 @@ import io.upgradeorchestrator.action.SqlCheckSpec;
 
 /**
  * A runbook as JSON in the same shape as the inventory YAML, for the {@code inv_runbook} table. It is read back by
- * the inventory's own parser ({@link InventoryReader#runbookFromJson}), so there is one definition of the format.
+ * the same binding as the files ({@link InventoryReader#runbookFromJson}), so there is one definition of the format.
  */
 final class RunbookJson {
 
