@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +41,11 @@ final class InventorySchema {
 
     private InventorySchema(JsonNode document) {
         this.document = document;
-        this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(document);
+        // Draft 7, as the YAML language server reads it best, plus the editors' message key (not a check).
+        Dialect dialect = Dialect.builder(Dialects.getDraft7())
+                .keyword(new NonValidationKeyword(PATTERN_MESSAGE))
+                .build();
+        this.schema = SchemaRegistry.withDefaultDialect(dialect).getSchema(document);
     }
 
     static InventorySchema get() {
@@ -184,7 +190,7 @@ final class InventorySchema {
 
     /** A value as a person would write it in the file. */
     static String describe(JsonNode value) {
-        if (value == null || value.isMissingNode()) {
+        if (value == null || value.isMissingNode() || value.isNull()) {
             return "nothing";
         }
         if (value.isObject()) {
