@@ -203,6 +203,7 @@ final class InventorySchema {
             return value.asText();
         }
         String text = value.asText();
-        return "'" + (text.length() <= 80 ? text : text.substring(0, 80) + "… (" + text.length() + " characters)") + "'";
+        return "'" + (text.length() <= 80 ? text : text.substring(0, 80) + "… (" + text.length() + " characters)")
+                + "'";
     }
 }

@@ -204,7 +204,7 @@ class InventoryReaderTest {
         InventoryValidationException e = assertThrows(InventoryValidationException.class,
                 () -> reader.read("inline", List.of(resource)));
 
-        // In the validator's order: the schema's value checks before its missing fields.
+        // In the schema validator's order, which is not the file's.
         assertThat(e.errors()).containsExactlyInAnyOrder(
                 "several.yaml: systems[0] (x): field 'name' is missing",
                 "several.yaml: systems[0] (x): field 'tier' must be between 1 and 4, got 0",

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -91,6 +94,19 @@ class InventorySchemaTest {
         }
     }
 
+    @Test
+    void aStoredRunbookHasTheShapeOfTheFile() throws IOException {
+        ObjectMapper yaml = new YAMLMapper();
+        JsonNode demo = yaml.readTree(Path.of("inventory", "demo-inventory.yaml").toFile());
+        List<InventorySystem> systems = InventoryReaderTest.demoInventory();
+        for (int i = 0; i < systems.size(); i++) {
+            ((ObjectNode) demo.path("systems").get(i))
+                    .set("runbook", yaml.readTree(RunbookJson.write(systems.get(i).runbook())));
+        }
+
+        assertThat(InventorySchema.get().check(demo)).isEmpty();
+    }
+
     private static final String SYSTEM = """
             systems:
               - id: app
@@ -132,8 +148,8 @@ class InventorySchemaTest {
                 "    verifyBackup: {");
 
         assertThatThrownBy(() -> read(yaml)).isInstanceOf(InventoryValidationException.class)
-                .extracting(e -> ((InventoryValidationException) e).errors()).asInstanceOf(
-                        org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
+                .extracting(e -> ((InventoryValidationException) e).errors())
+                .asInstanceOf(InstanceOfAssertFactories.list(String.class))
                 .containsExactlyInAnyOrder(
                         "app.yaml: systems[0].releases[0] (2.0): field 'releaseNotesUrl' must be a text value, "
                                 + "got nothing",
