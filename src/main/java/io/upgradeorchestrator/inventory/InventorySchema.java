@@ -41,7 +41,7 @@ final class InventorySchema {
 
     private InventorySchema(JsonNode document) {
         this.document = document;
-        // Draft 7, as the YAML language server reads it best, plus the editors' message key (not a check).
+        // Draft 7, which the YAML language server in editors supports, plus the editors' message key (not a check).
         Dialect dialect = Dialect.builder(Dialects.getDraft7())
                 .keyword(new NonValidationKeyword(PATTERN_MESSAGE))
                 .build();
@@ -65,7 +65,7 @@ final class InventorySchema {
 
     /**
      * A violation: {@code at} is the path to the value (field names and list indexes); {@code aboutEntry} says the
-     * message is about the mapping at {@code at} itself (a missing or unknown field) rather than about a value.
+     * message is about the mapping at {@code at} itself (an unknown field, a choice not made) rather than a value.
      */
     record Problem(List<Object> at, boolean aboutEntry, String message) {
     }
