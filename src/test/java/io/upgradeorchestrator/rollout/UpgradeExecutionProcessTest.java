@@ -231,7 +231,7 @@ class UpgradeExecutionProcessTest {
         assertThat(variable(execution, "rollbackDecidedBy")).isEqualTo("olga");
         // every wave rolled back on its own, latest wave first, the nodes of a wave in parallel
         assertThat(waveRollbacks(execution)).containsExactly(2, 1);
-        assertThat(rollbackTargets(execution)).hasSize(3).endsWith("billing-portal-fra-1")
+        assertThat(rollbackTargets(execution)).hasSize(3)
                 .containsExactlyInAnyOrder("billing-portal-fra-2", "billing-portal-ber-1", "billing-portal-fra-1");
         assertThat((String) variable(execution, "rollbackSummary")).contains("Wave 2 rolled back", "Wave 1 rolled back")
                 .containsSubsequence("Wave 2 rolled back", "Wave 1 rolled back");
@@ -285,7 +285,7 @@ class UpgradeExecutionProcessTest {
 
         assertThat(execution).isEnded().hasPassed(Elements.ROLLED_BACK_END);
         assertThat(variable(execution, "verificationPassed")).isEqualTo(false);
-        assertThat(rollbackTargets(execution)).hasSize(3).endsWith("billing-portal-fra-1")
+        assertThat(rollbackTargets(execution)).hasSize(3)
                 .containsExactlyInAnyOrder("billing-portal-fra-2", "billing-portal-ber-1", "billing-portal-fra-1");
         assertThat(sentTo("upgrade-rolled-back")).containsExactlyInAnyOrderElementsOf(PORTAL_USERS);
     }
