@@ -34,8 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upgradeorchestrator.UpgradeOrchestratorApplication;
 
 /**
- * A release that changes one diagram: the application starts on a database, stops, one diagram changes, and it
- * starts again on the same database. Every form and decision the diagrams of the new deployment reference must be
+ * A release that changes one diagram: the application starts on a database, stops, starts again unchanged (nothing
+ * is deployed), one diagram changes, and it starts again on the same database. Every form and decision the diagrams of the new deployment reference must be
  * found the way Tasklist finds them: forms in the diagram's own deployment ({@code formRefBinding="deployment"}).
  * The application runs twice in this JVM next to the shared test application, so without the webapps (closing an
  * application with webapps breaks the other one's), on a file database of its own.
@@ -57,6 +57,10 @@ class StartUpDeploymentTest {
         String firstDeployment;
         try (ConfigurableApplicationContext first = start(files)) {
             firstDeployment = newestDeployment(first).getId();
+        }
+        try (ConfigurableApplicationContext unchanged = start(files)) {
+            assertThat(newestDeployment(unchanged).getId()).as("a restart with no file changed deploys nothing")
+                    .isEqualTo(firstDeployment);
         }
         Path diagram = files.resolve(CHANGED_DIAGRAM);
         String xml = Files.readString(diagram);
