@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -18,10 +19,12 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
 import io.upgradeorchestrator.upgrade.UpgradeVariables;
+import io.upgradeorchestrator.worker.StepTopics;
 
 /**
  * What operations want on a dashboard: how many upgrades stand in each phase, open incidents, jobs that ran out
- * of retries, and the job backlog. Read from the engine's database on a fixed delay rather than at every scrape,
+ * of retries, the job backlog, and the runbook steps running and waiting per topic (the workers' own pools are
+ * {@code upgrade_orchestrator.worker.*}). Read from the engine's database on a fixed delay rather than at every scrape,
  * so a busy Prometheus never adds load to the engine. Every node of a cluster reports the same shared figures:
  * aggregate them with {@code max}, not {@code sum}.
  */
@@ -30,14 +33,25 @@ class UpgradeGauges {
 
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final ExternalTaskService externalTasks;
     private final MultiGauge upgradesByPhase;
+    private final MultiGauge stepsRunning;
+    private final MultiGauge stepsWaiting;
     private final AtomicLong openIncidents = new AtomicLong();
     private final AtomicLong failedJobs = new AtomicLong();
     private final AtomicLong dueJobs = new AtomicLong();
 
-    UpgradeGauges(RuntimeService runtime, ManagementService management, MeterRegistry meters) {
+    UpgradeGauges(RuntimeService runtime, ManagementService management, ExternalTaskService externalTasks,
+                  MeterRegistry meters) {
         this.runtime = runtime;
         this.management = management;
+        this.externalTasks = externalTasks;
+        this.stepsRunning = MultiGauge.builder("upgrade_orchestrator.steps.running")
+                .description("Runbook steps a worker holds now (any worker: in the application or remote), by topic")
+                .register(meters);
+        this.stepsWaiting = MultiGauge.builder("upgrade_orchestrator.steps.waiting")
+                .description("Runbook steps no worker holds yet, by topic: a growing number means too few workers")
+                .register(meters);
         this.upgradesByPhase = MultiGauge.builder("upgrade_orchestrator.upgrades.active")
                 .description("Running upgrades, by the phase they stand in").register(meters);
         Gauge.builder("upgrade_orchestrator.incidents.open", openIncidents, AtomicLong::get)
@@ -57,6 +71,11 @@ class UpgradeGauges {
         openIncidents.set(runtime.createIncidentQuery().count());
         failedJobs.set(management.createJobQuery().noRetriesLeft().count());
         dueJobs.set(management.createJobQuery().executable().count());
+        stepsRunning.register(StepTopics.ALL.stream().map(topic -> MultiGauge.Row.of(Tags.of("topic", topic),
+                externalTasks.createExternalTaskQuery().topicName(topic).locked().count())).toList(), true);
+        stepsWaiting.register(StepTopics.ALL.stream().map(topic -> MultiGauge.Row.of(Tags.of("topic", topic),
+                externalTasks.createExternalTaskQuery().topicName(topic).notLocked().withRetriesLeft().count()))
+                .toList(), true);
     }
 
     private Map<String, Long> countByPhase() {

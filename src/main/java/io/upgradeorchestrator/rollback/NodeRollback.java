@@ -27,8 +27,8 @@ import io.upgradeorchestrator.files.SafePaths;
 
 /**
  * Returns nodes to the state of their final backup with the runbook's rollback, restores data with its restore,
- * and proves the old version is back (health check names the old release, CORE checks pass). Shared by the rollback
- * inside "Carry out upgrade" (one wave per compensation) and by "Roll back upgrade" (all nodes).
+ * and proves the old version is back (health check names the old release, CORE checks pass): one node at a time,
+ * each as its own runbook step ("Roll back wave", node-rollbacks.bpmn), the waves latest first.
  *
  * <p>Nothing is hidden: any "no" or "could not run" throws {@link RollbackFailedException} with the node, what ran
  * and what came back, which becomes the incident's message. Idempotency keys carry an attempt number that moves on
@@ -56,134 +56,138 @@ public class NodeRollback {
         this.clock = clock;
     }
 
-    /**
-     * Rolls back the latest wave that still has changed nodes, its nodes in reverse plan order. Each compensation of a
-     * completed wave calls this once, so the waves are undone latest first, whatever order the engine calls them in.
-     *
-     * @return what was done, or empty when no wave has changed nodes
-     */
-    public Optional<String> rollBackLatestWave(String upgradeId, InventorySystem system) {
-        List<RolloutNodeResult> touched = touched(upgradeId);
-        if (touched.stream().anyMatch(node -> node.status() == NodeStatus.ROLLBACK_FAILED)) {
-            // a later wave could not be undone: undoing earlier waves now would break the reverse order
-            return Optional.empty();
-        }
-        if (touched.isEmpty()) {
-            return Optional.empty();
-        }
-        int wave = touched.stream().mapToInt(RolloutNodeResult::wave).max().orElseThrow();
-        List<RolloutNodeResult> nodes = touched.stream().filter(node -> node.wave() == wave).toList();
-        return Optional.of("Wave " + wave + " rolled back: " + rollBack(upgradeId, system, nodes));
+    /** Every wave of the plan, latest first: the order in which waves are rolled back and verified. */
+    public List<Integer> wavesLatestFirst(String upgradeId) {
+        return results.findByUpgradeId(upgradeId).stream().map(RolloutNodeResult::wave).distinct()
+                .sorted(Comparator.reverseOrder()).toList();
     }
 
-    /** Rolls back every node the upgrade changed and that is not rolled back yet, latest first. */
-    public String rollBackAll(String upgradeId, InventorySystem system) {
-        List<RolloutNodeResult> touched = touched(upgradeId);
-        if (touched.isEmpty()) {
-            return "No node left to roll back.";
-        }
-        return "Rolled back " + touched.size() + " node(s): " + rollBack(upgradeId, system, touched);
+    /** The nodes of one wave the upgrade changed and that are not rolled back yet, latest in the plan first. */
+    public List<String> nodesToRollBack(String upgradeId, int wave) {
+        return ofWave(upgradeId, wave).filter(node -> node.status().touched())
+                .sorted(Comparator.comparingInt(RolloutNodeResult::planOrder).reversed())
+                .map(RolloutNodeResult::nodeId).toList();
     }
 
-    /** Restores the final backup on every node the upgrade changed, then lets the runbook verify the restore. */
-    public String restoreData(String upgradeId, InventorySystem system) {
-        Runbook runbook = runbook(system);
-        List<String> done = new ArrayList<>();
-        for (RolloutNodeResult node : changedNodes(upgradeId)) {
-            Path directory = restoreDirectory(node.nodeId());
-            ActionContext context = context(upgradeId, system, node);
-            String prefix = upgradeId + ":restore:" + node.nodeId() + ":";
-            ActionResult restore = runner.run(nextKey(prefix + "restore:"), "restore", runbook.restore().action(),
-                    context, directory);
-            if (!restore.succeeded()) {
-                throw new RollbackFailedException("Restoring the final backup on " + node.nodeId() + " FAILED: "
-                        + restore.summary());
-            }
-            ActionResult verify = runner.run(nextKey(prefix + "verifyRestore:"), "verifyRestore",
-                    runbook.verifyRestore().action(), context, directory);
-            if (!verify.succeeded()) {
-                throw new RollbackFailedException("The restored data of " + node.nodeId() + " did not pass its check: "
-                        + verify.summary());
-            }
-            done.add(node.nodeId() + " restored from " + node.backupLocation() + " (SHA-256 " + node.backupSha256()
-                    + ") and verified");
-        }
-        return done.isEmpty() ? "No node changed: no data to restore." : "Data restored: " + Summaries.list(done, "; ");
+    /** The nodes of one wave whose data the upgrade may have changed: every node it reached. */
+    public List<String> nodesToRestore(String upgradeId, int wave) {
+        return ofWave(upgradeId, wave).filter(node -> node.status() != NodeStatus.PLANNED)
+                .map(RolloutNodeResult::nodeId).toList();
+    }
+
+    /** Every node of one wave: each must run its old release again. */
+    public List<String> nodesToVerify(String upgradeId, int wave) {
+        return ofWave(upgradeId, wave).map(RolloutNodeResult::nodeId).toList();
+    }
+
+    private java.util.stream.Stream<RolloutNodeResult> ofWave(String upgradeId, int wave) {
+        return results.findByWave(upgradeId, wave).stream();
     }
 
     /**
-     * Every node of the plan must run its old release again (health check) and pass the CORE acceptance checks.
-     * Checks everything, then throws one message that lists every node that is not back.
+     * Returns one node to its final backup with the runbook's rollback. A node already rolled back (a retry after a
+     * lost report) is left alone; a "no" is recorded ROLLBACK_FAILED and thrown, so the step retries and then
+     * becomes an incident naming the node, what ran and what came back.
      */
-    public String verifyOldVersion(String upgradeId, InventorySystem system) {
+    public void rollBackNode(String upgradeId, InventorySystem system, String nodeId) {
+        RolloutNodeResult node = node(upgradeId, nodeId);
+        if (!node.status().touched()) {
+            return;
+        }
+        if (node.backupLocation() == null) {
+            throw new RollbackFailedException("Node " + nodeId + " (" + node.status() + ") cannot be rolled back: it"
+                    + " has no final backup recorded in the rollout plan of " + upgradeId);
+        }
+        ActionResult rollback = runner.run(nextKey(upgradeId + ":rollback:" + nodeId + ":"), "rollback",
+                runbook(system).rollback().action(), context(upgradeId, system, node), null);
+        if (!rollback.succeeded()) {
+            results.recordRollback(upgradeId, nodeId, NodeStatus.ROLLBACK_FAILED, clock.instant(),
+                    "rollback FAILED: " + rollback.summary());
+            throw new RollbackFailedException("Rollback of node " + nodeId + " (" + node.status() + ", release "
+                    + node.fromVersion() + " → " + node.targetVersion() + ") FAILED; what ran and what came back: "
+                    + rollback.summary());
+        }
+        results.recordRollback(upgradeId, nodeId, NodeStatus.ROLLED_BACK, clock.instant(),
+                "rolled back (was " + node.status() + "): " + rollback.summary());
+    }
+
+    /** Restores one node's final backup by the runbook's restore, then lets the runbook verify the restore. */
+    public void restoreNode(String upgradeId, InventorySystem system, String nodeId) {
         Runbook runbook = runbook(system);
-        List<String> problems = new ArrayList<>();
-        int checked = 0;
-        for (RolloutNodeResult node : results.findByUpgradeId(upgradeId)) {
-            checked++;
-            ActionContext context = context(upgradeId, system, node);
-            String prefix = upgradeId + ":verify-old:" + node.nodeId() + ":";
-            ActionResult health = runner.run(nextKey(prefix + "health:"), "healthCheck", runbook.healthCheck().action(),
-                    context, null);
-            if (!HealthAnswer.runs(health, node.fromVersion())) {
-                problems.add(node.nodeId() + " does not run release " + node.fromVersion() + " again: "
-                        + health.summary());
+        RolloutNodeResult node = node(upgradeId, nodeId);
+        Path directory = restoreDirectory(nodeId);
+        ActionContext context = context(upgradeId, system, node);
+        String prefix = upgradeId + ":restore:" + nodeId + ":";
+        ActionResult restore = runner.run(nextKey(prefix + "restore:"), "restore", runbook.restore().action(),
+                context, directory);
+        if (!restore.succeeded()) {
+            throw new RollbackFailedException("Restoring the final backup on " + nodeId + " FAILED: "
+                    + restore.summary());
+        }
+        ActionResult verify = runner.run(nextKey(prefix + "verifyRestore:"), "verifyRestore",
+                runbook.verifyRestore().action(), context, directory);
+        if (!verify.succeeded()) {
+            throw new RollbackFailedException("The restored data of " + nodeId + " did not pass its check: "
+                    + verify.summary());
+        }
+    }
+
+    /**
+     * One node must run its release before the upgrade again (health check) and pass the CORE acceptance checks;
+     * anything else throws, naming the node and what came back.
+     */
+    public void verifyOldVersion(String upgradeId, InventorySystem system, String nodeId) {
+        Runbook runbook = runbook(system);
+        RolloutNodeResult node = node(upgradeId, nodeId);
+        ActionContext context = context(upgradeId, system, node);
+        String prefix = upgradeId + ":verify-old:" + nodeId + ":";
+        ActionResult health = runner.run(nextKey(prefix + "health:"), "healthCheck", runbook.healthCheck().action(),
+                context, null);
+        if (!HealthAnswer.runs(health, node.fromVersion())) {
+            throw new RollbackFailedException("The old version is not back: " + nodeId + " does not run release "
+                    + node.fromVersion() + " again: " + health.summary());
+        }
+        for (Runbook.AcceptanceCheck check : AcceptanceChecks.coreFirst(runbook)) {
+            if (check.priority() != Runbook.Priority.CORE) {
                 continue;
             }
-            for (Runbook.AcceptanceCheck check : AcceptanceChecks.coreFirst(runbook)) {
-                if (check.priority() != Runbook.Priority.CORE) {
-                    continue;
-                }
-                ActionResult result = runner.run(nextKey(prefix + "acceptance:" + check.name() + ":"),
-                        "acceptance: " + check.name(), check.action(), context, null);
-                if (!result.succeeded()) {
-                    problems.add(node.nodeId() + ": CORE check '" + check.name() + "' FAILED on the old release: "
-                            + result.summary());
-                    break;
-                }
+            ActionResult result = runner.run(nextKey(prefix + "acceptance:" + check.name() + ":"),
+                    "acceptance: " + check.name(), check.action(), context, null);
+            if (!result.succeeded()) {
+                throw new RollbackFailedException("The old version is not back: " + nodeId + ": CORE check '"
+                        + check.name() + "' FAILED on the old release: " + result.summary());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new RollbackFailedException("The old version is not back on " + problems.size() + " of " + checked
-                    + " node(s): " + Summaries.fit(Summaries.list(problems, " | ")));
-        }
-        return "Old version verified on " + checked + " node(s): each runs its release before the upgrade again and"
-                + " passes the CORE checks.";
     }
 
-    private String rollBack(String upgradeId, InventorySystem system, List<RolloutNodeResult> nodes) {
-        Runbook runbook = runbook(system);
-        List<String> done = new ArrayList<>();
-        for (RolloutNodeResult node : nodes.stream()
-                .sorted(Comparator.comparingInt(RolloutNodeResult::planOrder).reversed()).toList()) {
-            if (node.backupLocation() == null) {
-                throw new RollbackFailedException("Node " + node.nodeId() + " (" + node.status() + ") cannot be rolled"
-                        + " back: it has no final backup recorded in the rollout plan of " + upgradeId);
+    /**
+     * What the rollback did, for people and the record: the nodes rolled back wave by wave (latest first), the data
+     * restored, the old version verified.
+     */
+    public String summary(String upgradeId, boolean dataRestored) {
+        List<RolloutNodeResult> nodes = results.findByUpgradeId(upgradeId);
+        List<String> waves = new ArrayList<>();
+        for (int wave : wavesLatestFirst(upgradeId)) {
+            List<String> rolledBack = nodes.stream().filter(node -> node.wave() == wave)
+                    .filter(node -> node.status() == NodeStatus.ROLLED_BACK)
+                    .sorted(Comparator.comparing(RolloutNodeResult::rolledBackAt,
+                            Comparator.nullsLast(Comparator.naturalOrder())))
+                    .map(RolloutNodeResult::nodeId).toList();
+            if (!rolledBack.isEmpty()) {
+                waves.add("Wave " + wave + " rolled back: " + Summaries.list(rolledBack, ", "));
             }
-            ActionResult rollback = runner.run(nextKey(upgradeId + ":rollback:" + node.nodeId() + ":"), "rollback",
-                    runbook.rollback().action(), context(upgradeId, system, node), null);
-            if (!rollback.succeeded()) {
-                results.recordRollback(upgradeId, node.nodeId(), NodeStatus.ROLLBACK_FAILED, clock.instant(),
-                        "rollback FAILED: " + rollback.summary());
-                throw new RollbackFailedException("Rollback of node " + node.nodeId() + " (" + node.status()
-                        + ", release " + node.fromVersion() + " → " + node.targetVersion() + ") FAILED; "
-                        + (done.isEmpty() ? "" : "already rolled back: " + Summaries.list(done, ", ") + "; ")
-                        + "what ran and what came back: " + rollback.summary());
-            }
-            results.recordRollback(upgradeId, node.nodeId(), NodeStatus.ROLLED_BACK, clock.instant(),
-                    "rolled back (was " + node.status() + "): " + rollback.summary());
-            done.add(node.nodeId());
         }
-        return Summaries.list(done, ", ") + " (in this order)";
+        long restored = nodes.stream().filter(node -> node.status() != NodeStatus.PLANNED).count();
+        return (waves.isEmpty() ? "No node was changed: nothing to roll back." : String.join("; ", waves) + ".")
+                + (dataRestored ? " Data restored on " + restored + " node(s) from their final backups and verified."
+                        : "")
+                + " Old version verified on " + nodes.size() + " node(s): each runs its release before the upgrade"
+                + " again and passes the CORE checks.";
     }
 
-    private List<RolloutNodeResult> touched(String upgradeId) {
-        return results.findByUpgradeId(upgradeId).stream().filter(node -> node.status().touched()).toList();
-    }
-
-    private List<RolloutNodeResult> changedNodes(String upgradeId) {
-        return results.findByUpgradeId(upgradeId).stream()
-                .filter(node -> node.status() != NodeStatus.PLANNED).toList();
+    private RolloutNodeResult node(String upgradeId, String nodeId) {
+        return results.find(upgradeId, nodeId).orElseThrow(() -> new RollbackFailedException("Node " + nodeId
+                + " is not in the rollout plan of " + upgradeId));
     }
 
     /** The first key of {@code prefix + n} whose run did not answer "no": a retry after a "no" runs again. */

@@ -133,12 +133,13 @@ public class RolloutNodeResults {
 
     /** Per wave: nodes per status, and the nodes in a step now with the step's name. */
     public List<WaveStep> steps(String upgradeId) {
-        return jdbc.query("select wave, node_id, status, current_step from rollout_node_result where upgrade_id = ?"
-                + " order by wave, plan_order", (row, number) -> new WaveStep(row.getInt("wave"), row.getString("node_id"),
-                NodeStatus.valueOf(row.getString("status")), row.getString("current_step")), upgradeId);
+        return jdbc.query("select wave, canary, node_id, status, current_step from rollout_node_result"
+                + " where upgrade_id = ? order by wave, plan_order", (row, number) -> new WaveStep(row.getInt("wave"),
+                row.getBoolean("canary"), row.getString("node_id"), NodeStatus.valueOf(row.getString("status")),
+                row.getString("current_step")), upgradeId);
     }
 
-    public record WaveStep(int wave, String nodeId, NodeStatus status, String currentStep) {
+    public record WaveStep(int wave, boolean canary, String nodeId, NodeStatus status, String currentStep) {
     }
 
     public void recordHealth(String upgradeId, String nodeId, NodeStatus status, String summary) {

@@ -109,7 +109,6 @@ public final class UpgradeExecutionProcess {
         public static final String WINDOW_TO_REPLAN = "EndEvent_WindowToReplan";
         public static final String MEASURE_BASELINE = "Task_MeasureBaseline";
         public static final String UPGRADE_WAVES = "CallActivity_UpgradeWave";
-        public static final String ROLL_BACK_WAVE = "Task_RollBackWave";
         public static final String ROLLOUT_STOPPED = "Gateway_RolloutStopped";
         public static final String CHECK_NODES_ACCEPTANCE = "CallActivity_CheckNodesAcceptance";
         /** In "Run acceptance checks on nodes" (node-acceptance-checks.bpmn). */
@@ -127,7 +126,6 @@ public final class UpgradeExecutionProcess {
         public static final String ROLL_BACK = "Gateway_RollBack";
         public static final String CONTINUE_WITH = "Gateway_ContinueWith";
         public static final String FIND_REMAINING_WAVES = "Task_FindRemainingWaves";
-        public static final String ROLL_BACK_COMPLETED_WAVES = "IntermediateEvent_RollBackCompletedWaves";
         public static final String RESTORE_AND_VERIFY = "CallActivity_RestoreAndVerify";
         public static final String ROLLED_BACK_END = "EndEvent_UpgradeRolledBack";
     }

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import io.upgradeorchestrator.api.CurrentUser;
 import io.upgradeorchestrator.identity.Requesters;
 import io.upgradeorchestrator.identity.UpgradeAccess;
+import io.upgradeorchestrator.rollout.RolloutProgress;
 
 /** Reads where an upgrade stands from the engine's runtime and history, for the API and the Cockpit tab. */
 @Component
@@ -33,15 +34,18 @@ public class UpgradeQueries {
     private final CurrentUser currentUser;
     private final UpgradeAccess access;
     private final Requesters requesters;
+    private final RolloutProgress rolloutProgress;
 
     UpgradeQueries(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
-                   CurrentUser currentUser, UpgradeAccess access, Requesters requesters) {
+                   CurrentUser currentUser, UpgradeAccess access, Requesters requesters,
+                   RolloutProgress rolloutProgress) {
         this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.currentUser = currentUser;
         this.access = access;
         this.requesters = requesters;
+        this.rolloutProgress = rolloutProgress;
     }
 
     public static final int MAX_LISTED = 500;
@@ -81,7 +85,7 @@ public class UpgradeQueries {
             }
         }
         return query.orderByProcessInstanceStartTime().desc().listPage(0, Math.min(max, MAX_LISTED)).stream()
-                .map(this::view).toList();
+                .map(instance -> view(instance, false)).toList();
     }
 
     /**
@@ -94,10 +98,11 @@ public class UpgradeQueries {
         }
         return currentUser.readAsSystem(() -> Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
                         .processDefinitionKey(SystemUpgradeProcess.KEY).processInstanceBusinessKey(upgradeId).singleResult())
-                .map(this::view));
+                .map(instance -> view(instance, true)));
     }
 
-    private UpgradeView view(HistoricProcessInstance instance) {
+    /** {@code withWaves}: the rollout's progress per wave too (one upgrade, not a list). */
+    private UpgradeView view(HistoricProcessInstance instance, boolean withWaves) {
         Map<String, Object> variables = new HashMap<>();
         for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(instance.getId()).disableCustomObjectDeserialization().list()) {
@@ -122,7 +127,8 @@ public class UpgradeQueries {
                 text(variables, "purpose"), requesters.requesterOf(instance.getBusinessKey()).orElse(null), text(variables, "phase"), status,
                 instant(instance.getStartTime()), instant(instance.getEndTime()), text(variables, "urgency"),
                 text(variables, "changeType"), text(variables, "riskLevel"), text(variables, "compatibility"),
-                text(variables, "approvalOutcome"), tasks, incidents);
+                text(variables, "approvalOutcome"), tasks, incidents,
+                withWaves ? rolloutProgress.of(instance.getBusinessKey()) : List.of());
     }
 
     private UpgradeView.OpenTask openTask(Task task) {

@@ -3,7 +3,12 @@ package io.upgradeorchestrator.upgrade;
 import java.time.Instant;
 import java.util.List;
 
-/** Where an upgrade stands, as {@code GET /api/upgrades/{id}} answers. */
+import io.upgradeorchestrator.rollout.RolloutProgress.WaveProgress;
+
+/**
+ * Where an upgrade stands, as {@code GET /api/upgrades/{id}} answers; {@code waves} is the rollout's progress per
+ * wave (empty before the rollout is planned, and in lists).
+ */
 public record UpgradeView(
         String id,
         String systemId,
@@ -23,7 +28,8 @@ public record UpgradeView(
         String compatibility,
         String approvalOutcome,
         List<OpenTask> openTasks,
-        List<OpenIncident> incidents) {
+        List<OpenIncident> incidents,
+        List<WaveProgress> waves) {
 
     /** A task waiting for someone: who may do it (candidate groups or assignee), and by when. */
     public record OpenTask(String id, String name, String taskDefinitionKey, String assignee, List<String> candidateGroups,

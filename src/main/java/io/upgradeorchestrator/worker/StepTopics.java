@@ -21,5 +21,13 @@ public final class StepTopics {
     /** The acceptance checks of one node, CORE first. */
     public static final String ACCEPTANCE = "runbook.acceptance";
 
-    public static final List<String> ALL = List.of(BACKUP, UPGRADE, HEALTH, ACCEPTANCE);
+    /** The runbook's rollback of one changed node, back to its final backup. */
+    public static final String ROLLBACK = "runbook.rollback";
+    /** The restore of one node's final backup, and the runbook's check of it. */
+    public static final String RESTORE = "runbook.restore";
+    /** The proof that one node runs its old release again: health check and CORE checks. */
+    public static final String VERIFY_OLD_VERSION = "runbook.verify";
+
+    public static final List<String> ALL = List.of(BACKUP, UPGRADE, HEALTH, ACCEPTANCE, ROLLBACK, RESTORE,
+            VERIFY_OLD_VERSION);
 }

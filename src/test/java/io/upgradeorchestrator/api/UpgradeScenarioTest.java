@@ -149,6 +149,7 @@ class UpgradeScenarioTest {
         assertThat(finalState.get("approvalOutcome").asText()).isEqualTo("APPROVED");
         assertThat(finalState.get("riskLevel").asText()).isEqualTo("MEDIUM");
         assertThat(finalState.get("openTasks")).isEmpty();
+        assertThat(finalState.get("waves")).as("the rollout is planned when the window opens").isEmpty();
         assertThat(mailSubjects()).anyMatch(s -> s.startsWith("Approval needed: " + id))
                 .anyMatch(s -> s.startsWith("Approved: " + id))
                 .anyMatch(s -> s.startsWith("Planned maintenance: Finance reporting (internal)"));

@@ -116,11 +116,10 @@ class InventoryReaderTest {
                 Arguments.of("no-production-node",
                         "systems[0] (billing-db): field 'nodes' has no node with environment PRODUCTION"),
                 Arguments.of("missing-nodes",
-                        "systems[0] (billing-db): field 'nodes' is missing; a system needs at least one PRODUCTION "
-                                + "node"),
+                        "systems[0] (billing-db): field 'nodes' is missing"),
                 Arguments.of("invalid-email",
-                        "systems[0] (billing-db): field 'notificationList[1]' is not a valid e-mail address: "
-                                + "'billing-users.example.org'"),
+                        "systems[0] (billing-db): field 'notificationList[1]' is not a valid e-mail address, "
+                                + "got 'billing-users.example.org'"),
                 Arguments.of("invalid-zone",
                         "systems[0].peakPeriods[0] (Month-end close): field 'zone' is not a known time zone: "
                                 + "'Europe/Berln'"),
@@ -205,7 +204,8 @@ class InventoryReaderTest {
         InventoryValidationException e = assertThrows(InventoryValidationException.class,
                 () -> reader.read("inline", List.of(resource)));
 
-        assertThat(e.errors()).containsExactly(
+        // In the schema validator's order, which is not the file's.
+        assertThat(e.errors()).containsExactlyInAnyOrder(
                 "several.yaml: systems[0] (x): field 'name' is missing",
                 "several.yaml: systems[0] (x): field 'tier' must be between 1 and 4, got 0",
                 "several.yaml: systems[0] (x): field 'ownerGroup' is missing",

@@ -38,6 +38,8 @@ class FleetRolloutTest {
     RolloutNodeResults results;
     @Autowired
     StepWorker worker;
+    @Autowired
+    RolloutProgress progress;
 
     @Test
     void shouldRollOutToAThousandNodesWithoutIncidents() throws InterruptedException {
@@ -69,6 +71,16 @@ class FleetRolloutTest {
         // drift first: the canary wave and the first nodes of the plan are the ones on the older release
         assertThat(rows.subList(0, 10)).allMatch(row -> row.canary() && row.fromVersion().equals("0.9"));
         assertThat(rows.stream().mapToInt(RolloutNodeResult::wave).max().orElseThrow()).isEqualTo(11);
+        // what operations see per wave: a canary wave of 10, ten waves of 99, every node done
+        List<RolloutProgress.WaveProgress> waves = progress.of("UPG-FLEET-1");
+        assertThat(waves).hasSize(11);
+        assertThat(waves.get(0).canary()).isTrue();
+        assertThat(waves.get(0).nodes()).isEqualTo(10);
+        assertThat(waves).allSatisfy(wave -> {
+            assertThat(wave.done()).isEqualTo(wave.nodes());
+            assertThat(wave.runningSteps()).isEmpty();
+        });
+        assertThat(waves.stream().mapToInt(RolloutProgress.WaveProgress::nodes).sum()).isEqualTo(1000);
     }
 
     /**

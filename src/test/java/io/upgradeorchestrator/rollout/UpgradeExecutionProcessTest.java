@@ -159,8 +159,8 @@ class UpgradeExecutionProcessTest {
         breakSettings("billing-portal-fra-1"); // the canary: its upgrade migrates the data, then fails
         upgrades.runJobs(execution);
 
-        assertThat(execution).isEnded().hasPassed(Elements.ROLL_BACK_COMPLETED_WAVES, Elements.ROLL_BACK_WAVE,
-                Elements.RESTORE_AND_VERIFY, Elements.ROLLED_BACK_END).hasNotPassed(Elements.RUN_ACCEPTANCE_CHECKS);
+        assertThat(execution).isEnded().hasPassed(Elements.RESTORE_AND_VERIFY, Elements.ROLLED_BACK_END)
+                .hasNotPassed(Elements.RUN_ACCEPTANCE_CHECKS);
         assertThat(variable(execution, "executionOutcome")).isEqualTo("ROLLED_BACK");
         assertThat(variable(execution, "rollbackTrigger")).isEqualTo("CANARY_FAILED");
         assertThat((String) variable(execution, "rollbackTriggerDetail")).contains("Canary wave 1", "billing-portal-fra-1",
@@ -169,8 +169,10 @@ class UpgradeExecutionProcessTest {
         assertThat(variable(execution, "rollbackDecidedBy")).isEqualTo("automatic (plan)");
         assertThat(variable(execution, "rolledBack")).isEqualTo(true);
         assertThat(variable(execution, "dataRestored")).isEqualTo(true);
-        assertThat((String) variable(execution, "rollbackSummary")).contains("Wave 1 rolled back: billing-portal-fra-1",
-                "Data restored", "Old version verified on 3 node(s)");
+        assertThat((String) variable(execution, "rollbackSummary")).contains("Wave 1 rolled back: billing-portal-fra-1.",
+                "Data restored on 1 node(s)", "Old version verified on 3 node(s)");
+        // each wave its own "Roll back wave", latest first; the untouched wave is verified, not rolled back
+        assertThat(waveRollbacks(execution)).containsExactly(2, 1);
 
         // the canary is back on its release with its data; the other nodes were never touched
         List<RolloutNodeResult> rows = results.findByUpgradeId(upgrades.businessKey(execution));
@@ -227,13 +229,12 @@ class UpgradeExecutionProcessTest {
 
         assertThat(execution).isEnded().hasPassed(Elements.FIND_REMAINING_WAVES, Elements.ROLLED_BACK_END);
         assertThat(variable(execution, "rollbackDecidedBy")).isEqualTo("olga");
-        // every completed wave was compensated on its own, latest wave first, each wave in reverse order
-        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(execution.getId())
-                .activityId(Elements.ROLL_BACK_WAVE).count()).isEqualTo(2);
-        assertThat(rollbackTargets(execution)).containsExactly("billing-portal-fra-2", "billing-portal-ber-1",
-                "billing-portal-fra-1");
-        assertThat((String) variable(execution, "rollbackSummary")).contains("Wave 2 rolled back", "Wave 1 rolled back",
-                "No node left to roll back");
+        // every wave rolled back on its own, latest wave first, the nodes of a wave in parallel
+        assertThat(waveRollbacks(execution)).containsExactly(2, 1);
+        assertThat(rollbackTargets(execution)).hasSize(3).endsWith("billing-portal-fra-1")
+                .containsExactlyInAnyOrder("billing-portal-fra-2", "billing-portal-ber-1", "billing-portal-fra-1");
+        assertThat((String) variable(execution, "rollbackSummary")).contains("Wave 2 rolled back", "Wave 1 rolled back")
+                .containsSubsequence("Wave 2 rolled back", "Wave 1 rolled back");
         for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
             assertThat(Files.readSymbolicLink(node(node).resolve("current"))).isEqualTo(Path.of("releases/4.8.2"));
             assertThat(Files.readAllLines(node(node).resolve("data/invoices.csv")).get(0)).isEqualTo("id;customer;amount_cents");
@@ -284,8 +285,8 @@ class UpgradeExecutionProcessTest {
 
         assertThat(execution).isEnded().hasPassed(Elements.ROLLED_BACK_END);
         assertThat(variable(execution, "verificationPassed")).isEqualTo(false);
-        assertThat(rollbackTargets(execution)).containsExactly("billing-portal-fra-2", "billing-portal-ber-1",
-                "billing-portal-fra-1");
+        assertThat(rollbackTargets(execution)).hasSize(3).endsWith("billing-portal-fra-1")
+                .containsExactlyInAnyOrder("billing-portal-fra-2", "billing-portal-ber-1", "billing-portal-fra-1");
         assertThat(sentTo("upgrade-rolled-back")).containsExactlyInAnyOrderElementsOf(PORTAL_USERS);
     }
 
@@ -359,18 +360,12 @@ class UpgradeExecutionProcessTest {
         ProcessInstance execution = start("billing-portal", "4.9.0", facts("rollbackAutomatic", true));
         runJobsUntil(execution, UpgradeWaveProcess.Elements.UPGRADE_NODE);
         breakSettings("billing-portal-fra-1");
-        runJobsUntil(execution, Elements.ROLL_BACK_COMPLETED_WAVES);
+        runJobsUntil(execution, UpgradeRollbackProcess.NodeRollbackElements.ROLL_BACK_NODE);
         // the canary's final backup is lost before its rollback runs
         RolloutNodeResult canary = results.find(upgrades.businessKey(execution), "billing-portal-fra-1").orElseThrow();
         Files.delete(Path.of(canary.backupLocation()));
         for (int attempt = 0; attempt < 5; attempt++) {
-            for (Job job : upgrades.dueJobs(execution)) {
-                try {
-                    engine.getManagementService().executeJob(job.getId());
-                } catch (RuntimeException expected) {
-                    // the job fails; the engine counts down its retries (R3/PT5M)
-                }
-            }
+            upgrades.runJobs(execution); // the step fails; the worker counts down its retries (3, 5 minutes apart)
             upgrades.passTime(java.time.Duration.ofMinutes(6));
         }
 
@@ -379,12 +374,17 @@ class UpgradeExecutionProcessTest {
                 .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId())).toList();
         assertThat(incidents).hasSize(1); // the root cause; "Carry out upgrade" shows it as a cause incident
         Incident incident = incidents.get(0);
-        assertThat(incident.getActivityId()).isEqualTo(UpgradeRollbackProcess.Elements.ROLL_BACK_NODES);
+        assertThat(incident.getActivityId()).isEqualTo(UpgradeRollbackProcess.NodeRollbackElements.ROLL_BACK_NODE);
+        assertThat(incident.getIncidentType()).isEqualTo("failedExternalTask");
         assertThat(incident.getIncidentMessage()).contains("Rollback of node billing-portal-fra-1", "FAILED",
                 "rollback.sh", canary.backupLocation(), "is missing or empty");
         assertThat(results.find(upgrades.businessKey(execution), "billing-portal-fra-1").orElseThrow().status())
                 .isEqualTo(NodeStatus.ROLLBACK_FAILED);
-        assertThat((String) variable(execution, "rollbackSummary")).contains("Rollback of node billing-portal-fra-1");
+        assertThat(results.find(upgrades.businessKey(execution), "billing-portal-fra-1").orElseThrow().summary())
+                .startsWith("rollback FAILED").contains("rollback.sh");
+        assertThat(jdbc.queryForObject("select count(*) from action_run where upgrade_id = ? and action_name ="
+                + " 'rollback'", Integer.class, upgrades.businessKey(execution))).as("three attempts, then the incident")
+                .isEqualTo(3);
         assertThat(execution).isNotEnded();
     }
 
@@ -407,12 +407,17 @@ class UpgradeExecutionProcessTest {
                 upgrades.businessKey(execution), carried);
         upgrades.runJobs(rollback);
 
-        assertThat(rollback).isEnded().hasPassed(UpgradeRollbackProcess.Elements.RESTORE_DATA,
-                UpgradeRollbackProcess.Elements.VERIFY_OLD_VERSION, UpgradeRollbackProcess.Elements.ROLLED_BACK_END);
+        assertThat(rollback).isEnded().hasPassed(UpgradeRollbackProcess.Elements.PLAN_ROLLBACK,
+                UpgradeRollbackProcess.Elements.ROLL_BACK_WAVES, UpgradeRollbackProcess.Elements.RECORD_ROLLBACK,
+                UpgradeRollbackProcess.Elements.ROLLED_BACK_END);
+        assertThat(jdbc.queryForList("select target from action_run where upgrade_id = ? and action_name = 'restore'",
+                String.class, upgrades.businessKey(execution))).as("each node's data restored by its own step")
+                .containsExactlyInAnyOrder("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1");
         assertThat(variable(rollback, "executionOutcome")).isEqualTo("ROLLED_BACK");
         assertThat(variable(rollback, "dataRestored")).isEqualTo(true);
-        assertThat((String) variable(rollback, "rollbackSummary")).contains("Rolled back 3 node(s): billing-portal-fra-2,"
-                + " billing-portal-ber-1, billing-portal-fra-1 (in this order)");
+        assertThat((String) variable(rollback, "rollbackSummary")).startsWith("Wave 2 rolled back: ")
+                .contains("; Wave 1 rolled back: billing-portal-fra-1.", "Data restored on 3 node(s)",
+                        "Old version verified on 3 node(s)");
         for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
             assertThat(Files.readSymbolicLink(node(node).resolve("current"))).isEqualTo(Path.of("releases/4.8.2"));
             assertThat(Files.readAllLines(node(node).resolve("data/invoices.csv")).get(0)).isEqualTo("id;customer;amount_cents");
@@ -452,6 +457,20 @@ class UpgradeExecutionProcessTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** The nodes whose rollback ran, in the order they ran. */
+    /** The waves "Roll back wave" returned, in its order (the sequential collection), each once. */
+    private List<Object> waveRollbacks(ProcessInstance execution) {
+        List<Object> returned = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(UpgradeRollbackProcess.NODE_ROLLBACKS_KEY)
+                .processInstanceBusinessKey(upgrades.businessKey(execution)).list().stream()
+                .map(instance -> engine.getHistoryService().createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId()).variableName("rollbackWave").singleResult().getValue())
+                .toList();
+        @SuppressWarnings("unchecked")
+        List<Object> order = (List<Object>) upgrades.variable(execution, "rollbackWaves");
+        assertThat(returned).containsExactlyInAnyOrderElementsOf(order);
+        return order;
+    }
+
     private List<String> rollbackTargets(ProcessInstance execution) {
         return jdbc.queryForList("select target from action_run where upgrade_id = ? and action_name = 'rollback'"
                 + " order by started_at, id", String.class, upgrades.businessKey(execution));

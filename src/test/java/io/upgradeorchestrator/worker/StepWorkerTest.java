@@ -1,6 +1,7 @@
 package io.upgradeorchestrator.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 import io.upgradeorchestrator.rollout.NodeStatus;
 import io.upgradeorchestrator.rollout.RolloutNodeResult;
 import io.upgradeorchestrator.rollout.RolloutNodeResults;
+import io.upgradeorchestrator.rollout.RolloutProgress;
 import io.upgradeorchestrator.rollout.UpgradeExecutionProcess;
 import io.upgradeorchestrator.testing.RolloutFacts;
 
@@ -53,6 +55,8 @@ class StepWorkerTest {
     RolloutNodeResults results;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RolloutProgress progress;
 
     private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -140,6 +144,43 @@ class StepWorkerTest {
     }
 
     @Test
+    void shouldShowTheRunningStepPerWaveAndKillItWhenTheUpgradeIsCancelled() throws Exception {
+        // canary wave of crash-1, whose upgrade is held: the progress shows it running; an operator then cancels the
+        // upgrade (deletes its instance, as Cockpit does): the program is killed and the node recorded CANCELLED
+        Files.writeString(hold("crash-1", "upgrade"), "held until killed\n");
+        ProcessInstance execution = start(RolloutFacts.lowRisk(nextId(), "crash-test", "Crash test system", "1.0", 1, 2, 1));
+        runUntil(execution, () -> lines(runs("crash-1", "upgrade")).size() == 1, Duration.ofSeconds(60));
+
+        List<RolloutProgress.WaveProgress> waves = progress.of(execution.getBusinessKey());
+        assertThat(waves).extracting(RolloutProgress.WaveProgress::wave, RolloutProgress.WaveProgress::canary,
+                RolloutProgress.WaveProgress::nodes, RolloutProgress.WaveProgress::waiting,
+                RolloutProgress.WaveProgress::running, RolloutProgress.WaveProgress::done)
+                .containsExactly(tuple(1, true, 1, 0, 1, 0), tuple(2, false, 1, 1, 0, 0));
+        RolloutProgress.RunningStep step = waves.get(0).runningSteps().get(0);
+        assertThat(step.node()).isEqualTo("crash-1");
+        assertThat(step.step()).isEqualTo("upgrade");
+        assertThat(step.worker()).isEqualTo(worker.workerId());
+
+        long pid = Long.parseLong(lines(runs("crash-1", "upgrade")).get(0).split(" ")[1]);
+        Instant cancelled = Instant.now();
+        engine.getRuntimeService().deleteProcessInstance(execution.getId(), "cancelled by operations");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (worker.held() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(worker.held()).as("the worker let go of the cancelled step").isZero();
+        assertThat(Duration.between(cancelled, Instant.now())).as("killed, not waited for (the hold lasts a minute)")
+                .isLessThan(Duration.ofSeconds(20));
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("crash-1's upgrade program")
+                .isFalse();
+        assertThat(results.find(execution.getBusinessKey(), "crash-1")).get()
+                .extracting(RolloutNodeResult::status).isEqualTo(NodeStatus.CANCELLED);
+        assertThat(jdbc.queryForObject("select summary from action_run where upgrade_id = ? and target = 'crash-1'"
+                + " and action_name = 'upgrade'", String.class, execution.getBusinessKey())).contains("was cancelled");
+        assertThat(progress.of(execution.getBusinessKey()).get(0).cancelled()).isEqualTo(1);
+    }
+
+    @Test
     void shouldReportAStepThatCouldNotRunWithTheActionsSummaryAndRaiseAnIncident() throws Exception {
         // crash-1's upgrade is held past its 15 s timeout: killed, "could not run" (one attempt in this profile)
         Files.writeString(hold("crash-1", "upgrade"), "held past the timeout\n");
@@ -174,6 +215,29 @@ class StepWorkerTest {
 
     private String nextId() {
         return "UPG-STEPS-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** Runs due jobs here and steps on the worker until the condition holds. */
+    private void runUntil(ProcessInstance execution, Check condition, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached after " + atMost + ": " + worker.heldByTopic());
+            }
+            for (Job job : engine.getManagementService().createJobQuery().executable().list()) {
+                try {
+                    engine.getManagementService().executeJob(job.getId());
+                } catch (RuntimeException e) {
+                    // a failing job counts down its retries; the test looks at the outcome
+                }
+            }
+            worker.fetchAndStart(execution.getBusinessKey());
+            Thread.sleep(20);
+        }
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
     }
 
     /** Runs due jobs here and steps on the worker until neither has anything left (or the time is up). */

@@ -1,7 +1,6 @@
 package io.upgradeorchestrator.rollback;
 
 import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
 
 import java.time.Clock;
@@ -11,30 +10,30 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.rollout.Summaries;
 import io.upgradeorchestrator.rollout.UpgradeExecutionProcess;
 
-/** Proves the old version is back on every node (health and CORE checks); anything else is an incident. */
-@Component("verifyOldVersion")
-class VerifyOldVersion implements JavaDelegate {
+/** "Record rollback": every wave is back; what was done, for the users' mail and the record. */
+@Component("recordRollback")
+class RecordRollback implements JavaDelegate {
 
-    private final InventoryService inventory;
     private final NodeRollback rollback;
     private final Clock clock;
 
-    VerifyOldVersion(InventoryService inventory, NodeRollback rollback, Clock clock) {
-        this.inventory = inventory;
+    RecordRollback(NodeRollback rollback, Clock clock) {
         this.rollback = rollback;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String verified = rollback.verifyOldVersion(UPGRADE_ID.require(execution),
-                inventory.require(SYSTEM_ID.require(execution)));
-        OLD_VERSION_SUMMARY.set(execution, Summaries.fit(verified));
-        ROLLBACK_SUMMARY.set(execution, Summaries.fit(ROLLBACK_SUMMARY.get(execution, "").strip() + " " + verified));
+        boolean restored = DATA_RESTORE_NEEDED.get(execution, false);
+        String done = rollback.summary(UPGRADE_ID.require(execution), restored);
+        String before = ROLLBACK_SUMMARY.get(execution);
+        ROLLBACK_SUMMARY.set(execution, Summaries.fit(before == null ? done : before.strip() + " " + done));
+        OLD_VERSION_SUMMARY.set(execution, Summaries.fit(done.substring(done.indexOf("Old version verified"))));
+        ROLLED_BACK.set(execution, true);
+        DATA_RESTORED.set(execution, restored);
         UpgradeExecutionProcess.UPGRADE_FINISHED_AT.set(execution, Date.from(clock.instant()));
     }
 }
