@@ -1,7 +1,7 @@
 package io.upgradeorchestrator.monitoring;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,38 +10,36 @@ import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
-import io.upgradeorchestrator.action.ActionContext;
-import io.upgradeorchestrator.action.ActionResult;
 import io.upgradeorchestrator.inventory.Environment;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
-import io.upgradeorchestrator.runbook.RunbookRunner;
 
 /**
- * Runs the runbook's monitoring probes on the production nodes, each several times, through the action layer (so
- * every sample is recorded), and judges the median latency and the error rate against the probe's own limits and
- * the baseline measured before the change. A sample that cannot reach the node counts as an error: an unreachable
- * service is an answer, not a technical failure.
+ * Judges a round of the runbook's monitoring probes, as the nodes' probe steps measured them ({@link ProbeNodeStep}:
+ * several samples per probe and node through the action layer): the median latency and the error rate against the
+ * probe's own limits and the baseline measured before the change. A sample that could not reach the node counted as
+ * an error: an unreachable service is an answer, not a technical failure.
  */
 @Service
 @EnableConfigurationProperties(MonitoringProperties.class)
 public class ProbeMonitor {
 
-    private final RunbookRunner runner;
     private final MonitoringProperties properties;
 
-    ProbeMonitor(RunbookRunner runner, MonitoringProperties properties) {
-        this.runner = runner;
+    ProbeMonitor(MonitoringProperties properties) {
         this.properties = properties;
     }
 
     /**
-     * @param roundKey identifies this round among all of the upgrade, stable across job retries
+     * Judges one round from what the nodes' probe steps recorded, one measurement per probe and production node, in
+     * the order of the runbook's probes and the inventory's nodes.
+     *
+     * @param measured the round's measurements ({@link ProbeMeasurements#ofRound})
      * @param baseline the probes measured before the change; empty = compare with the thresholds only
      */
-    public ProbeRound run(String upgradeId, String roundKey, InventorySystem system, String targetVersion,
-                          List<BaselineProbe> baseline) {
+    public ProbeRound judge(InventorySystem system, List<ProbeMeasurements.Measurement> measured,
+                            List<BaselineProbe> baseline) {
         Runbook runbook = system.runbook();
         if (runbook == null) {
             throw new IllegalStateException("System " + system.id() + " has no runbook in the inventory: there are no"
@@ -49,11 +47,19 @@ public class ProbeMonitor {
         }
         Map<String, BaselineProbe> baselineByName = baseline.stream()
                 .collect(Collectors.toMap(BaselineProbe::name, Function.identity(), (a, b) -> a));
+        Map<String, ProbeMeasurements.Measurement> byProbeAndNode = new HashMap<>();
+        measured.forEach(m -> byProbeAndNode.put(m.probe() + "\n" + m.nodeId(), m));
         List<ProbeRound.Measurement> measurements = new ArrayList<>();
         for (Runbook.MonitoringProbe probe : runbook.monitoringProbes()) {
             for (Node node : system.nodesIn(Environment.PRODUCTION)) {
-                measurements.add(measure(upgradeId, roundKey, system, targetVersion, probe, node,
-                        baselineByName.get(probe.name())));
+                ProbeMeasurements.Measurement m = byProbeAndNode.get(probe.name() + "\n" + node.id());
+                if (m == null) {
+                    // every step of the round has ended before this judge runs; a missing row is a defect
+                    throw new IllegalStateException("No measurement of probe " + probe.name() + " on " + node.id()
+                            + " in this round: its probe step recorded none");
+                }
+                measurements.add(judge(probe, node.id(), m.medianLatencyMillis(), m.errorRatePercent(), m.samples(),
+                        baselineByName.get(probe.name()), properties));
             }
         }
         String comparedWith = baseline.isEmpty()
@@ -63,29 +69,6 @@ public class ProbeMonitor {
                 + " ms, or more than " + ProbeRound.Measurement.format(properties.maxErrorRateIncreasePercent())
                 + " percentage points more errors, is a breach) and with the probes' own thresholds.";
         return new ProbeRound(measurements, comparedWith);
-    }
-
-    private ProbeRound.Measurement measure(String upgradeId, String roundKey, InventorySystem system,
-                                           String targetVersion, Runbook.MonitoringProbe probe, Node node,
-                                           BaselineProbe baseline) {
-        ActionContext context = new ActionContext(upgradeId, system.id(), node.id(), node.host(), node.version(),
-                targetVersion, null, null);
-        int samples = Math.max(1, properties.probeSamples());
-        List<Long> latencies = new ArrayList<>();
-        int errors = 0;
-        for (int i = 1; i <= samples; i++) {
-            ActionResult result = runner.run(upgradeId + ":monitoring:" + roundKey + ":" + probe.name() + ":"
-                    + node.id() + ":" + i, "monitoring probe: " + probe.name(), probe.check(), context, null);
-            if (result.succeeded()) {
-                latencies.add(result.duration().toMillis());
-            } else {
-                errors++;
-            }
-        }
-        latencies.sort(Comparator.naturalOrder());
-        long median = latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2);
-        double errorRate = errors * 100.0 / samples;
-        return judge(probe, node.id(), median, errorRate, samples, baseline, properties);
     }
 
     /** The rules, apart from measuring: thresholds always, the baseline when there is one. */

@@ -2,7 +2,6 @@ package io.upgradeorchestrator.monitoring;
 
 import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.*;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
 
 import java.util.List;
@@ -16,7 +15,8 @@ import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.variables.JsonText;
 
 /**
- * One round of monitoring probes. The round's verdict and what a breach is about stay in the round's own scope,
+ * "Judge monitoring probes": once every node's probe step of the round has ended ("Run monitoring probes", topic
+ * {@code runbook.probe}), the round's measurements against the thresholds and the baseline. The round's verdict and what a breach is about stay in the round's own scope,
  * so a user's report handled at the same time keeps its own facts.
  */
 @Component("runMonitoringProbes")
@@ -24,22 +24,22 @@ class RunMonitoringProbes implements JavaDelegate {
 
     private final InventoryService inventory;
     private final ProbeMonitor monitor;
+    private final ProbeMeasurements measurements;
 
-    RunMonitoringProbes(InventoryService inventory, ProbeMonitor monitor) {
+    RunMonitoringProbes(InventoryService inventory, ProbeMonitor monitor, ProbeMeasurements measurements) {
         this.inventory = inventory;
         this.monitor = monitor;
+        this.measurements = measurements;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        int round = PROBE_ROUNDS.get(execution, 0) + 1;
-        // the same key when this job is retried (the counter rolls back with it); a new one for every round
-        String roundKey = execution.getProcessInstanceId() + ":" + round;
-        ProbeRound result = monitor.run(UPGRADE_ID.require(execution), roundKey,
-                inventory.require(SYSTEM_ID.require(execution)), TARGET_VERSION.get(execution),
+        int round = PROBE_ROUND.require(execution);
+        String upgradeId = UPGRADE_ID.require(execution);
+        ProbeRound result = monitor.judge(inventory.require(SYSTEM_ID.require(execution)),
+                measurements.ofRound(upgradeId, PROBE_ROUND_KEY.require(execution)),
                 BaselineProbes.parse(JsonText.of(execution, BASELINE_PROBES)));
 
-        PROBE_ROUNDS.set(execution, round);
         LAST_PROBE_RESULTS.set(execution, "Round " + round + ":\n" + result.describe());
         PROBES_WITHIN_LIMITS.setLocal(execution, result.withinLimits());
         if (!result.withinLimits()) {

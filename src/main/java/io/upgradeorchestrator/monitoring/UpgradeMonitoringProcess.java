@@ -1,6 +1,7 @@
 package io.upgradeorchestrator.monitoring;
 
 import java.util.Date;
+import java.util.List;
 
 import io.upgradeorchestrator.variables.Var;
 
@@ -32,7 +33,12 @@ public final class UpgradeMonitoringProcess {
         public static final String WATCH_SYSTEM = "SubProcess_WatchSystem";
         public static final String MONITORING_PERIOD_OVER = "IntermediateEvent_MonitoringPeriodOver";
         public static final String PROBES_DUE = "StartEvent_ProbesDue";
-        public static final String RUN_PROBES = "Task_RunMonitoringProbes";
+        public static final String START_PROBE_ROUND = "Task_StartProbeRound";
+        /** Calls "Run probes on nodes" (node-probes.bpmn) per batch of production nodes. */
+        public static final String RUN_PROBES = "CallActivity_RunMonitoringProbes";
+        /** In "Run probes on nodes" (node-probes.bpmn). */
+        public static final String RUN_PROBES_ON_NODE = NodeProbesProcess.Elements.RUN_PROBES_ON_NODE;
+        public static final String JUDGE_PROBES = "Task_JudgeMonitoringProbes";
         public static final String PROBES_WITHIN_LIMITS = "Gateway_ProbesWithinLimits";
         public static final String PROBES_OK_END = "EndEvent_ProbesWithinLimits";
         public static final String BREACH_ADDED_TO_OPEN_DECISION = "EndEvent_BreachAddedToOpenDecision";
@@ -70,6 +76,10 @@ public final class UpgradeMonitoringProcess {
 
     // --- Probe rounds --------------------------------------------------------------------------------------
     public static final Var<Integer> PROBE_ROUNDS = Var.integer("probeRounds");
+    /** The round's number, its key in probe_measurement and action keys, its batches of node ids (round-local). */
+    public static final Var<Integer> PROBE_ROUND = Var.integer("probeRound");
+    public static final Var<String> PROBE_ROUND_KEY = Var.string(NodeProbesProcess.PROBE_ROUND_KEY);
+    public static final Var<List<List<String>>> PROBE_BATCHES = Var.list("probeBatches");
     /** Rounds in which at least one probe breached its limits. */
     public static final Var<Integer> BREACH_ROUNDS = Var.integer("breachRounds");
     /** The breaches of the latest round (task-local scope of the round). */

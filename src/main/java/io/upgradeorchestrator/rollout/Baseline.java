@@ -1,31 +1,30 @@
 package io.upgradeorchestrator.rollout;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-import io.upgradeorchestrator.action.ActionContext;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
-import io.upgradeorchestrator.runbook.ProbeSampler;
+import io.upgradeorchestrator.monitoring.ProbeMeasurements;
 
 /**
  * "If the team knows normal response time and error rate before the upgrade, it can compare the new version more
- * objectively": measures each runbook monitoring probe on production nodes before any node changes. Per probe, the
- * median latency over the measured nodes and the overall error rate.
+ * objectively": each runbook monitoring probe is measured on production nodes before any node changes, each node a
+ * probe step of its own ({@code runbook.probe}); this concludes per probe the median latency over the measured nodes
+ * and the overall error rate.
  */
 @Service
 public class Baseline {
 
-    private final ProbeSampler probes;
     private final RolloutProperties properties;
 
-    Baseline(ProbeSampler probes, RolloutProperties properties) {
-        this.probes = probes;
+    Baseline(RolloutProperties properties) {
         this.properties = properties;
     }
 
@@ -43,32 +42,52 @@ public class Baseline {
     public record Result(List<ProbeBaseline> probes, String summary) {
     }
 
-    /** @param nodes production nodes in plan order; the first {@code baselineNodes} are measured */
-    public Result measure(String upgradeId, String runId, InventorySystem system, List<Node> nodes,
-                          String targetVersion) {
+    /**
+     * The nodes the baseline is measured on: the first {@code baselineNodes} production nodes in plan order; none
+     * when the runbook defines no monitoring probes.
+     */
+    public List<Node> nodesToMeasure(InventorySystem system, List<Node> planned) {
+        Runbook runbook = system.runbook();
+        if (runbook == null || runbook.monitoringProbes().isEmpty()) {
+            return List.of();
+        }
+        return List.copyOf(planned.subList(0, Math.min(Math.max(1, properties.baselineNodes()), planned.size())));
+    }
+
+    /**
+     * Per probe, the median of the measured nodes' median latencies (of nodes that answered) and the mean error rate.
+     *
+     * @param measured    the nodes measured, in plan order ({@link #nodesToMeasure})
+     * @param measurements what their probe steps recorded (round {@code baseline})
+     */
+    public Result conclude(InventorySystem system, List<Node> measured,
+                           List<ProbeMeasurements.Measurement> measurements) {
         Runbook runbook = system.runbook();
         if (runbook == null || runbook.monitoringProbes().isEmpty()) {
             return new Result(List.of(), "No baseline: the runbook of " + system.id() + " defines no monitoring probes.");
         }
-        List<Node> measured = nodes.subList(0, Math.min(Math.max(1, properties.baselineNodes()), nodes.size()));
+        Map<String, ProbeMeasurements.Measurement> byNodeAndProbe = new HashMap<>();
+        measurements.forEach(m -> byNodeAndProbe.put(m.nodeId() + "\n" + m.probe(), m));
         List<ProbeBaseline> baselines = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         for (Runbook.MonitoringProbe probe : runbook.monitoringProbes()) {
             List<Long> medians = new ArrayList<>();
             double errors = 0;
             for (Node node : measured) {
-                ActionContext at = new ActionContext(upgradeId, system.id(), node.id(), node.host(), node.version(),
-                        targetVersion, null, null);
-                ProbeSampler.Sample sample = probes.sample(upgradeId + ":" + runId + ":baseline:" + probe.name() + ":"
-                        + node.id() + ":", probe, at, properties.baselineSamples());
+                ProbeMeasurements.Measurement sample = byNodeAndProbe.get(node.id() + "\n" + probe.name());
+                if (sample == null) {
+                    // every step of the baseline has ended before this judge runs; a missing row is a defect
+                    throw new IllegalStateException("No baseline measurement of probe " + probe.name() + " on "
+                            + node.id() + " for " + system.id() + ": its probe step recorded none");
+                }
                 if (sample.errorRatePercent() < 100) {
-                    medians.add(sample.medianMillis());
+                    medians.add(sample.medianLatencyMillis());
                 }
                 errors += sample.errorRatePercent();
             }
             medians.sort(Long::compare);
             long latency = medians.isEmpty() ? 0 : medians.get(medians.size() / 2);
-            double errorRate = Math.round(errors / measured.size() * 100) / 100.0;
+            double errorRate = measured.isEmpty() ? 0 : Math.round(errors / measured.size() * 100) / 100.0;
             baselines.add(new ProbeBaseline(probe.name(), latency, errorRate));
             lines.add(String.format(Locale.ROOT, "%s: %d ms median, %.2f %% errors (limits %d ms, %.2f %%)",
                     probe.name(), latency, errorRate, probe.maxLatencyMillis(), probe.maxErrorRatePercent()));

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
+import io.upgradeorchestrator.inventory.InventorySystem;
 
 /** Marks the upgrade's start and plans the waves (canary first, drift and sites honoured) into the rollout table. */
 @Component("planWaves")
@@ -27,8 +28,11 @@ class PlanWaves implements JavaDelegate {
     private final RolloutService rollout;
     private final RolloutProperties properties;
     private final Clock clock;
+    private final Baseline baseline;
 
-    PlanWaves(InventoryService inventory, RolloutService rollout, RolloutProperties properties, Clock clock) {
+    PlanWaves(InventoryService inventory, RolloutService rollout, RolloutProperties properties, Clock clock,
+              Baseline baseline) {
+        this.baseline = baseline;
         this.inventory = inventory;
         this.rollout = rollout;
         this.properties = properties;
@@ -39,11 +43,15 @@ class PlanWaves implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         UPGRADE_STARTED_AT.set(execution, Date.from(clock.instant()));
         ROLLOUT_RUN_ID.set(execution, execution.getProcessInstanceId());
-        List<WavePlanner.Wave> waves = rollout.plan(UPGRADE_ID.require(execution),
-                inventory.require(SYSTEM_ID.require(execution)), TARGET_VERSION.require(execution),
+        InventorySystem system = inventory.require(SYSTEM_ID.require(execution));
+        List<WavePlanner.Wave> waves = rollout.plan(UPGRADE_ID.require(execution), system, TARGET_VERSION.require(execution),
                 STAGED_ROLLOUT.get(execution, false), CANARY_NODES.get(execution, properties.canaryNodes()),
                 MAX_PARALLEL_NODES.get(execution, properties.maxParallelNodes()));
         WAVES_TOTAL.set(execution, waves.size());
+        // one batch: the baseline is measured on a few nodes only (none when the runbook has no probes)
+        List<String> baselineNodes = baseline.nodesToMeasure(system, waves.stream()
+                .flatMap(wave -> wave.nodes().stream()).toList()).stream().map(node -> node.id()).toList();
+        BASELINE_BATCHES.set(execution, baselineNodes.isEmpty() ? List.of() : List.of(baselineNodes));
         NODE_BATCHES.set(execution, waves.stream().map(wave -> wave.nodes().stream().map(node -> node.id()).toList())
                 .toList());
         PENDING_WAVES.set(execution, waves.stream().map(WavePlanner.Wave::number).toList());

@@ -43,6 +43,8 @@ public final class UpgradeExecutionProcess {
     /** JSON list of {name, latencyMillis, errorRatePercent}, one entry per runbook probe, before any node changed. */
     public static final Var<List<Map<String, Object>>> BASELINE_PROBES = Var.list("baselineProbes");
     public static final Var<String> BASELINE_SUMMARY = Var.text("baselineSummary");
+    /** The nodes the baseline is measured on, as one batch for "Run probes on nodes"; empty when there are no probes. */
+    public static final Var<List<List<String>>> BASELINE_BATCHES = Var.list("baselineBatches");
 
     // --- Rollout -------------------------------------------------------------------------------------------
     public static final Var<Integer> WAVES_TOTAL = Var.integer("wavesTotal");
@@ -107,7 +109,11 @@ public final class UpgradeExecutionProcess {
         public static final String FINAL_BACKUP_VERIFIED = "Gateway_FinalBackupVerified";
         public static final String REPORT_BACKUP_FAILURE = "Task_ReportBackupFailure";
         public static final String WINDOW_TO_REPLAN = "EndEvent_WindowToReplan";
-        public static final String MEASURE_BASELINE = "Task_MeasureBaseline";
+        /** Calls "Run probes on nodes" (node-probes.bpmn) with round key {@code baseline}. */
+        public static final String MEASURE_BASELINE = "CallActivity_MeasureBaseline";
+        /** In "Run probes on nodes" (node-probes.bpmn). */
+        public static final String RUN_PROBES_ON_NODE = io.upgradeorchestrator.monitoring.NodeProbesProcess.Elements.RUN_PROBES_ON_NODE;
+        public static final String JUDGE_BASELINE = "Task_JudgeBaseline";
         public static final String UPGRADE_WAVES = "CallActivity_UpgradeWave";
         public static final String ROLLOUT_STOPPED = "Gateway_RolloutStopped";
         public static final String CHECK_NODES_ACCEPTANCE = "CallActivity_CheckNodesAcceptance";

@@ -28,11 +28,16 @@ public class ProbeSampler {
      * @param samples   how many times to run the probe (at least once)
      */
     public Sample sample(String keyPrefix, Runbook.MonitoringProbe probe, ActionContext at, int samples) {
+        return sample(keyPrefix, "probe", probe, at, samples);
+    }
+
+    /** @param label what the action record calls the run ({@code "monitoring probe"}), before the probe's name */
+    public Sample sample(String keyPrefix, String label, Runbook.MonitoringProbe probe, ActionContext at, int samples) {
         List<Long> latencies = new ArrayList<>();
         int errors = 0;
         int runs = Math.max(1, samples);
         for (int i = 1; i <= runs; i++) {
-            ActionResult result = runner.run(keyPrefix + i, "probe: " + probe.name(), probe.check(), at, null);
+            ActionResult result = runner.run(keyPrefix + i, label + ": " + probe.name(), probe.check(), at, null);
             if (result.succeeded()) {
                 latencies.add(result.duration().toMillis());
             } else {
@@ -41,10 +46,10 @@ public class ProbeSampler {
         }
         latencies.sort(Comparator.naturalOrder());
         long median = latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2);
-        return new Sample(median, errors * 100.0 / runs);
+        return new Sample(median, errors * 100.0 / runs, runs);
     }
 
-    /** Median latency of the successful runs (0 when none succeeded) and the error rate in percent. */
-    public record Sample(long medianMillis, double errorRatePercent) {
+    /** Median latency of the successful runs (0 when none succeeded), the error rate in percent, the runs made. */
+    public record Sample(long medianMillis, double errorRatePercent, int samples) {
     }
 }

@@ -28,6 +28,9 @@ public final class StepTopics {
     /** The proof that one node runs its old release again: health check and CORE checks. */
     public static final String VERIFY_OLD_VERSION = "runbook.verify";
 
+    /** The runbook's monitoring probes on one node, for one round (the baseline before the change, or monitoring). */
+    public static final String PROBE = "runbook.probe";
+
     public static final List<String> ALL = List.of(BACKUP, UPGRADE, HEALTH, ACCEPTANCE, ROLLBACK, RESTORE,
-            VERIFY_OLD_VERSION);
+            VERIFY_OLD_VERSION, PROBE);
 }

@@ -18,7 +18,9 @@ public final class StepVariables {
     /** The risk decision's parallelism: steps of one upgrade this worker runs at once. */
     public static final String MAX_PARALLEL_NODES = "maxParallelNodes";
     public static final String FAILURE_THRESHOLD = "failureThreshold";
+    /** Which round of probes a probe step measures: {@code baseline}, or a monitoring round's key. */
+    public static final String PROBE_ROUND_KEY = "probeRoundKey";
 
     public static final List<String> FETCHED = List.of(UPGRADE_ID, SYSTEM_ID, TARGET_VERSION, RUN_ID, NODE,
-            WAVE_NUMBER, MAX_PARALLEL_NODES, FAILURE_THRESHOLD);
+            WAVE_NUMBER, MAX_PARALLEL_NODES, FAILURE_THRESHOLD, PROBE_ROUND_KEY);
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 import io.upgradeorchestrator.testing.Upgrades;
@@ -54,18 +53,12 @@ final class MonitoringTestSupport {
     }
 
     /**
-     * Runs due jobs one at a time until none is left: a job may end the scope of another that was due at the same
-     * moment (the period's end removes the probe timer), so each is looked up again.
+     * Runs due jobs one at a time, and the probe steps (external tasks of the called "Run probes on nodes") with the
+     * application's worker, until none is left: a job may end the scope of another that was due at the same moment
+     * (the period's end removes the probe timer), so each is looked up again.
      */
     static void runDueJobs(ProcessEngine engine, Upgrades upgrades, ProcessInstance instance) {
-        for (int i = 0; i < 100; i++) {
-            List<Job> due = upgrades.dueJobs(instance);
-            if (due.isEmpty()) {
-                return;
-            }
-            engine.getManagementService().executeJob(due.get(0).getId());
-        }
-        throw new AssertionError("Jobs keep coming: " + upgrades.dueJobs(instance));
+        upgrades.runJobs(instance);
     }
 
     static void passTimeAndRun(ProcessEngine engine, Upgrades upgrades, ProcessInstance instance, Duration duration) {

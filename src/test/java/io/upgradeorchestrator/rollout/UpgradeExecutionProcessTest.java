@@ -95,7 +95,7 @@ class UpgradeExecutionProcessTest {
         upgrades.complete("olga", execution, Elements.CHECK_MANUALLY,
                 values("manualChecksDone", "Opened three invoices, paid one", "manualChecksOk", "yes"));
 
-        assertThat(execution).isEnded().hasPassed(Elements.TAKE_FINAL_BACKUP, Elements.MEASURE_BASELINE,
+        assertThat(execution).isEnded().hasPassed(Elements.TAKE_FINAL_BACKUP, Elements.MEASURE_BASELINE, Elements.JUDGE_BASELINE,
                 Elements.RUN_ACCEPTANCE_CHECKS, Elements.REVIEW_LOGS, Elements.COMPLETED_END)
                 .hasNotPassed(Elements.ROLLED_BACK_END, Elements.WINDOW_TO_REPLAN);
         assertThat(variable(execution, "executionOutcome")).isEqualTo("COMPLETED");

@@ -1,0 +1,132 @@
+package io.upgradeorchestrator.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import io.upgradeorchestrator.testing.ProcessTest;
+import io.upgradeorchestrator.testing.Smtp;
+import io.upgradeorchestrator.testing.Upgrades;
+import io.upgradeorchestrator.worker.StepTask;
+import io.upgradeorchestrator.worker.StepTopics;
+import io.upgradeorchestrator.worker.StepVariables;
+
+/**
+ * "Run probes on node" (topic {@code runbook.probe}) against the demo target's real health endpoint: one node's probes
+ * of one round are sampled through the action layer and recorded as that node's rows; a step run again replaces its
+ * own rows and runs nothing twice; an unreachable node is a measurement (100 % errors), not a failure.
+ */
+@ProcessTest
+class ProbeNodeStepTest {
+
+    private static final String NODE = "finance-reports-fra-1";
+
+    @RegisterExtension
+    static GreenMailExtension smtp = Smtp.server();
+
+    @Autowired
+    ProbeNodeStep step;
+    @Autowired
+    ProbeMeasurements measurements;
+    @Autowired
+    Upgrades upgrades;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void freshDemoTarget() {
+        upgrades.freshDemoTarget();
+    }
+
+    @Test
+    void shouldRecordTheNodesMeasurementsOfTheRoundAndReplaceThemWhenRunAgain() {
+        String upgradeId = MonitoringTestSupport.newUpgradeId();
+        StepTask task = task(upgradeId, "pi-1:1", NODE);
+        assertThat(step.topic()).isEqualTo(StepTopics.PROBE).isIn(StepTopics.ALL);
+
+        assertThat(step.handle(task)).isEmpty();
+
+        List<ProbeMeasurements.Measurement> rows = measurements.ofRound(upgradeId, "pi-1:1");
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.nodeId()).isEqualTo(NODE);
+            assertThat(row.probe()).isEqualTo("Health answer");
+            assertThat(row.errorRatePercent()).isZero();
+            assertThat(row.samples()).isEqualTo(5);
+            assertThat(row.medianLatencyMillis()).isNotNegative();
+        });
+        assertThat(actionRuns(upgradeId)).isEqualTo(5);
+
+        // a retried step (or one another worker took over): the same rows, its samples answered from the record
+        step.handle(task);
+        assertThat(measurements.ofRound(upgradeId, "pi-1:1")).containsExactlyElementsOf(rows);
+        assertThat(actionRuns(upgradeId)).isEqualTo(5);
+        // other rounds are apart
+        assertThat(measurements.ofRound(upgradeId, "pi-1:2")).isEmpty();
+    }
+
+    @Test
+    void shouldMeasureAnUnreachableNodeAsErrorsNotAsAFailure() throws Exception {
+        String upgradeId = MonitoringTestSupport.newUpgradeId();
+        Files.delete(upgrades.demoNode(NODE).resolve("current")); // the node answers 503
+
+        step.handle(task(upgradeId, "pi-2:1", NODE));
+
+        assertThat(measurements.ofRound(upgradeId, "pi-2:1")).singleElement()
+                .satisfies(row -> assertThat(row.errorRatePercent()).isEqualTo(100.0));
+    }
+
+    @Test
+    void shouldMeasureTheBaselineUnderItsOwnRoundKey() {
+        String upgradeId = MonitoringTestSupport.newUpgradeId();
+        Map<String, Object> variables = variables(upgradeId, ProbeMeasurements.BASELINE_ROUND, NODE);
+        variables.put(StepVariables.RUN_ID, "run-1");
+
+        step.handle(new StepTask("t-1", StepTopics.PROBE, NodeProbesProcess.Elements.RUN_PROBES_ON_NODE, "pi-3",
+                upgradeId, variables, null));
+
+        assertThat(measurements.ofRound(upgradeId, ProbeMeasurements.BASELINE_ROUND)).singleElement()
+                .satisfies(row -> assertThat(row.nodeId()).isEqualTo(NODE));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM action_run WHERE upgrade_id = ? AND action_name ="
+                + " 'probe: Health answer'", Integer.class, upgradeId)).isEqualTo(5);
+    }
+
+    @Test
+    void shouldRefuseANodeThatIsNotAProductionNodeOfTheSystem() {
+        String upgradeId = MonitoringTestSupport.newUpgradeId();
+        assertThatThrownBy(() -> step.handle(task(upgradeId, "pi-4:1", "billing-db-fra-1")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not a production node");
+        assertThat(measurements.ofRound(upgradeId, "pi-4:1")).isEmpty();
+    }
+
+    private int actionRuns(String upgradeId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM action_run WHERE upgrade_id = ? AND action_name ="
+                + " 'monitoring probe: Health answer' AND target = ?", Integer.class, upgradeId, NODE);
+    }
+
+    private static StepTask task(String upgradeId, String roundKey, String node) {
+        return new StepTask("t-" + roundKey, StepTopics.PROBE, NodeProbesProcess.Elements.RUN_PROBES_ON_NODE, "pi",
+                upgradeId, variables(upgradeId, roundKey, node), null);
+    }
+
+    private static Map<String, Object> variables(String upgradeId, String roundKey, String node) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(StepVariables.UPGRADE_ID, upgradeId);
+        variables.put(StepVariables.SYSTEM_ID, "finance-reports");
+        variables.put(StepVariables.TARGET_VERSION, "8.2.1");
+        variables.put(StepVariables.NODE, node);
+        variables.put(StepVariables.PROBE_ROUND_KEY, roundKey);
+        return variables;
+    }
+}
