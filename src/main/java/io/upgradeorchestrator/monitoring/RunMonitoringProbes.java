@@ -16,8 +16,9 @@ import io.upgradeorchestrator.variables.JsonText;
 
 /**
  * "Judge monitoring probes": once every node's probe step of the round has ended ("Run monitoring probes", topic
- * {@code runbook.probe}), the round's measurements against the thresholds and the baseline. The round's verdict and what a breach is about stay in the round's own scope,
- * so a user's report handled at the same time keeps its own facts.
+ * {@code runbook.probe}), the round's measurements against the thresholds and the baseline. The round's verdict and
+ * what a breach is about stay in the round's own scope, so a user's report handled at the same time keeps its own
+ * facts.
  */
 @Component("runMonitoringProbes")
 class RunMonitoringProbes implements JavaDelegate {

@@ -57,10 +57,10 @@ public class Baseline {
     /**
      * Per probe, the median of the measured nodes' median latencies (of nodes that answered) and the mean error rate.
      *
-     * @param measured    the nodes measured, in plan order ({@link #nodesToMeasure})
+     * @param measured     the ids of the nodes measured, in plan order ({@link #nodesToMeasure})
      * @param measurements what their probe steps recorded (round {@code baseline})
      */
-    public Result conclude(InventorySystem system, List<Node> measured,
+    public Result conclude(InventorySystem system, List<String> measured,
                            List<ProbeMeasurements.Measurement> measurements) {
         Runbook runbook = system.runbook();
         if (runbook == null || runbook.monitoringProbes().isEmpty()) {
@@ -73,12 +73,12 @@ public class Baseline {
         for (Runbook.MonitoringProbe probe : runbook.monitoringProbes()) {
             List<Long> medians = new ArrayList<>();
             double errors = 0;
-            for (Node node : measured) {
-                ProbeMeasurements.Measurement sample = byNodeAndProbe.get(node.id() + "\n" + probe.name());
+            for (String node : measured) {
+                ProbeMeasurements.Measurement sample = byNodeAndProbe.get(node + "\n" + probe.name());
                 if (sample == null) {
                     // every step of the baseline has ended before this judge runs; a missing row is a defect
                     throw new IllegalStateException("No baseline measurement of probe " + probe.name() + " on "
-                            + node.id() + " for " + system.id() + ": its probe step recorded none");
+                            + node + " for " + system.id() + ": its probe step recorded none");
                 }
                 if (sample.errorRatePercent() < 100) {
                     medians.add(sample.medianLatencyMillis());
@@ -92,7 +92,7 @@ public class Baseline {
             lines.add(String.format(Locale.ROOT, "%s: %d ms median, %.2f %% errors (limits %d ms, %.2f %%)",
                     probe.name(), latency, errorRate, probe.maxLatencyMillis(), probe.maxErrorRatePercent()));
         }
-        String on = measured.stream().map(Node::id).reduce((a, b) -> a + ", " + b).orElse("");
+        String on = String.join(", ", measured);
         return new Result(List.copyOf(baselines), "Baseline before the change on " + on + ", "
                 + Math.max(1, properties.baselineSamples()) + " sample(s) per node: " + String.join("; ", lines));
     }

@@ -4,6 +4,8 @@ import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.*;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,14 +22,11 @@ import io.upgradeorchestrator.monitoring.ProbeMeasurements;
 class MeasureBaseline implements JavaDelegate {
 
     private final InventoryService inventory;
-    private final RolloutService rollout;
     private final Baseline baseline;
     private final ProbeMeasurements measurements;
 
-    MeasureBaseline(InventoryService inventory, RolloutService rollout, Baseline baseline,
-                    ProbeMeasurements measurements) {
+    MeasureBaseline(InventoryService inventory, Baseline baseline, ProbeMeasurements measurements) {
         this.inventory = inventory;
-        this.rollout = rollout;
         this.baseline = baseline;
         this.measurements = measurements;
     }
@@ -36,8 +35,9 @@ class MeasureBaseline implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String upgradeId = UPGRADE_ID.require(execution);
         InventorySystem system = inventory.require(SYSTEM_ID.require(execution));
-        Baseline.Result result = baseline.conclude(system,
-                baseline.nodesToMeasure(system, rollout.plannedNodes(upgradeId, system)),
+        // judges the nodes "Plan waves" chose and the probe steps measured
+        List<String> measured = BASELINE_BATCHES.get(execution, List.of()).stream().flatMap(List::stream).toList();
+        Baseline.Result result = baseline.conclude(system, measured,
                 measurements.ofRound(upgradeId, ProbeMeasurements.BASELINE_ROUND));
         BASELINE_PROBES.set(execution, result.probes().stream().map(Baseline.ProbeBaseline::asMap).toList());
         BASELINE_SUMMARY.set(execution, Summaries.fit(result.summary()));

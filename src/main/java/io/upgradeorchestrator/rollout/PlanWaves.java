@@ -32,11 +32,11 @@ class PlanWaves implements JavaDelegate {
 
     PlanWaves(InventoryService inventory, RolloutService rollout, RolloutProperties properties, Clock clock,
               Baseline baseline) {
-        this.baseline = baseline;
         this.inventory = inventory;
         this.rollout = rollout;
         this.properties = properties;
         this.clock = clock;
+        this.baseline = baseline;
     }
 
     @Override

@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import io.upgradeorchestrator.inventory.InventoryService;
+import io.upgradeorchestrator.inventory.InventorySystem;
+import io.upgradeorchestrator.rollout.Baseline;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
@@ -26,7 +29,8 @@ import io.upgradeorchestrator.worker.StepVariables;
 /**
  * "Run probes on node" (topic {@code runbook.probe}) against the demo target's real health endpoint: one node's probes
  * of one round are sampled through the action layer and recorded as that node's rows; a step run again replaces its
- * own rows and runs nothing twice; an unreachable node is a measurement (100 % errors), not a failure.
+ * own rows and runs nothing twice; an unreachable node is a measurement (100 % errors), not a failure. The judges
+ * read what the steps recorded.
  */
 @ProcessTest
 class ProbeNodeStepTest {
@@ -44,6 +48,12 @@ class ProbeNodeStepTest {
     Upgrades upgrades;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    InventoryService inventory;
+    @Autowired
+    Baseline baseline;
+    @Autowired
+    ProbeMonitor monitor;
 
     @BeforeEach
     void freshDemoTarget() {
@@ -100,6 +110,41 @@ class ProbeNodeStepTest {
                 .satisfies(row -> assertThat(row.nodeId()).isEqualTo(NODE));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM action_run WHERE upgrade_id = ? AND action_name ="
                 + " 'probe: Health answer'", Integer.class, upgradeId)).isEqualTo(5);
+    }
+
+    @Test
+    void shouldJudgeTheBaselineAndARoundFromTheRecordedMeasurements() {
+        String upgradeId = MonitoringTestSupport.newUpgradeId();
+        InventorySystem system = inventory.require("finance-reports");
+        measurements.replace(upgradeId, ProbeMeasurements.BASELINE_ROUND, NODE,
+                List.of(new ProbeMeasurements.Measurement(NODE, "Health answer", 40, 0, 5)));
+        measurements.replace(upgradeId, "pi-5:1", NODE,
+                List.of(new ProbeMeasurements.Measurement(NODE, "Health answer", 40, 100, 5)));
+
+        Baseline.Result result = baseline.conclude(system, List.of(NODE),
+                measurements.ofRound(upgradeId, ProbeMeasurements.BASELINE_ROUND));
+        assertThat(result.probes()).containsExactly(new Baseline.ProbeBaseline("Health answer", 40, 0.0));
+        assertThat(result.summary()).startsWith("Baseline before the change on " + NODE + ", 5 sample(s) per node:");
+
+        ProbeRound round = monitor.judge(system, measurements.ofRound(upgradeId, "pi-5:1"),
+                List.of(new BaselineProbe("Health answer", 40L, 0.0)));
+        assertThat(round.withinLimits()).isFalse();
+        assertThat(round.breaches()).singleElement().satisfies(breach -> assertThat(breach.problems())
+                .anyMatch(problem -> problem.startsWith("error rate 100 % above the threshold")));
+    }
+
+    @Test
+    void shouldRefuseToJudgeARoundWithoutANodesMeasurement() {
+        String upgradeId = MonitoringTestSupport.newUpgradeId();
+        InventorySystem system = inventory.require("finance-reports");
+
+        // every step of a round has ended before its judge runs: a missing row is a defect, not "within limits"
+        assertThatThrownBy(() -> monitor.judge(system, measurements.ofRound(upgradeId, "pi-6:1"), List.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("No measurement of probe Health answer on "
+                        + NODE);
+        assertThatThrownBy(() -> baseline.conclude(system, List.of(NODE),
+                measurements.ofRound(upgradeId, ProbeMeasurements.BASELINE_ROUND)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("No baseline measurement");
     }
 
     @Test
