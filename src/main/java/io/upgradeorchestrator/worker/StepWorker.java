@@ -131,6 +131,13 @@ public class StepWorker {
         pool.shutdown();
     }
 
+    /** New steps are waiting (the engine just created them): fetch now rather than at the next poll. */
+    public void wakeUp() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
     /** Steps held now (running or waiting for a place). */
     public int held() {
         return held.size();
