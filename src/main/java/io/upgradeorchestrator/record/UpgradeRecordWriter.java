@@ -3,6 +3,7 @@ package io.upgradeorchestrator.record;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.upgradeorchestrator.action.ActionRun;
 import io.upgradeorchestrator.action.ActionRunRepository;
 import io.upgradeorchestrator.identity.Requesters;
+import io.upgradeorchestrator.issues.Issue;
+import io.upgradeorchestrator.issues.IssueDecision;
+import io.upgradeorchestrator.issues.Issues;
+import io.upgradeorchestrator.issues.UpgradeFacts;
 import io.upgradeorchestrator.notification.MailLog;
 
 /**
@@ -30,23 +35,41 @@ import io.upgradeorchestrator.notification.MailLog;
 public class UpgradeRecordWriter {
 
     static final String MONITORING_PROBE_PREFIX = "monitoring probe: ";
+    /** The timer of "Announce upgrade" that starts the change when the window begins. */
+    static final String WINDOW_TIMER = "IntermediateEvent_WindowStarts";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ActionRunRepository actionRuns;
     private final MailLog mailLog;
     private final RolloutNodeResultReader rolloutNodes;
     private final Requesters requesters;
+    private final Issues issues;
 
     UpgradeRecordWriter(ActionRunRepository actionRuns, MailLog mailLog, RolloutNodeResultReader rolloutNodes,
-                        Requesters requesters) {
+                        Requesters requesters, Issues issues) {
         this.actionRuns = actionRuns;
         this.mailLog = mailLog;
         this.rolloutNodes = rolloutNodes;
         this.requesters = requesters;
+        this.issues = issues;
     }
 
-    /** The facts and the record's status. */
-    public record Facts(Map<String, Object> variables, String recordStatus, Instant writtenAt, Instant reviewedAt) {
+    /**
+     * The facts and the record's status.
+     *
+     * @param history what the engine's history adds: the persons' acts, when the rollback decision started
+     */
+    public record Facts(Map<String, Object> variables, UpgradeHistory.Facts history, String recordStatus,
+                        Instant writtenAt, Instant reviewedAt) {
+    }
+
+    /** Every issue of the upgrade, from every source ({@link Issues}). */
+    List<Issue> issuesOf(Map<String, Object> variables, UpgradeHistory.Facts history) {
+        Map<String, Object> facts = new LinkedHashMap<>(variables);
+        if (history.rollbackTriggeredAt() != null) {
+            facts.put(UpgradeFacts.ROLLBACK_TRIGGERED_AT, history.rollbackTriggeredAt());
+        }
+        return issues.of(new UpgradeFacts(text(variables, "upgradeId"), facts));
     }
 
     public ObjectNode write(Facts facts) {
@@ -102,6 +125,17 @@ public class UpgradeRecordWriter {
         put(people, "rollbackDecidedBy", v.get("rollbackDecidedBy"));
         put(people, "monitoringDecidedBy", v.get("monitoringDecidedBy"));
         put(people, "reviewedBy", v.get("reviewedBy"));
+        List<PersonAct> acts = facts.history().acts();
+        people.set("changeStartedBy", changeStartedBy(acts, v.get("upgradeStartedAt")));
+        ArrayNode actList = people.putArray("acts");
+        for (PersonAct act : acts) {
+            ObjectNode entry = actList.addObject();
+            entry.put("at", string(act.at()));
+            entry.put("who", act.who());
+            entry.put("act", act.act().name());
+            entry.put("what", act.what());
+            entry.put("reference", act.reference());
+        }
 
         ObjectNode backups = record.putObject("backups");
         ObjectNode readiness = backups.putObject("readiness");
@@ -153,7 +187,10 @@ public class UpgradeRecordWriter {
         put(monitoring, "lastDecision", v.get("monitoringDecision"));
         put(monitoring, "decidedBy", v.get("monitoringDecidedBy"));
 
-        record.set("issuesFound", lines(text(v, "issuesFound")));
+        List<Issue> found = issuesOf(v, facts.history());
+        record.set("issues", JSON.valueToTree(found.stream().map(Issue::toMap).toList()));
+        // the same issues one per line, as readers of earlier records know them
+        record.set("issuesFound", JSON.valueToTree(found.stream().map(Issue::line).toList()));
         record.set("userProblems", lines(text(v, "userProblems")));
 
         ObjectNode rollback = record.putObject("rollback");
@@ -201,17 +238,17 @@ public class UpgradeRecordWriter {
         probes.put("samples", probeSamples);
         probes.put("failed", probeSamplesFailed);
 
-        record.set("followUps", followUps(v, completed));
+        record.set("followUps", followUps(v, found, completed));
         put(record, "lessonsLearned", v.get("lessonsLearned"));
         return record;
     }
 
     /** Follow-ups the process itself knows of, then the reviewer's. */
-    private static ArrayNode followUps(Map<String, Object> v, boolean completed) {
+    private static ArrayNode followUps(Map<String, Object> v, List<Issue> found, boolean completed) {
         List<String> items = new ArrayList<>();
-        for (JsonNode issue : lines(text(v, "issuesFound"))) {
-            if (issue.asText().contains("FIX_FORWARD")) {
-                items.add("Fix forward: " + issue.asText());
+        for (Issue issue : found) {
+            if (issue.decision() == IssueDecision.FIX_FORWARD) {
+                items.add("Fix forward: " + issue.line());
             }
         }
         if (!completed) {
@@ -226,6 +263,21 @@ public class UpgradeRecordWriter {
             items.add(line.asText());
         }
         return JSON.valueToTree(items);
+    }
+
+    /**
+     * Who started the change: the operator who made the window's timer due, else nobody (the window's timer at
+     * its time). The change itself runs the runbook's steps; the persons' acts say who checked and decided.
+     */
+    private static ObjectNode changeStartedBy(List<PersonAct> acts, Object startedAt) {
+        ObjectNode started = JSON.createObjectNode();
+        Optional<PersonAct> early = acts.stream().filter(a -> a.act() == PersonAct.Act.MADE_TIMER_DUE
+                && a.what().contains(WINDOW_TIMER)).reduce((first, second) -> second);
+        started.put("who", early.map(PersonAct::who).orElse(null));
+        started.put("how", early.isPresent() ? "made the window's timer due" : "the window's timer at its time");
+        started.put("madeDueAt", early.map(a -> a.at().toString()).orElse(null));
+        put(started, "changeStartedAt", startedAt);
+        return started;
     }
 
     private static ArrayNode lines(String text) {
