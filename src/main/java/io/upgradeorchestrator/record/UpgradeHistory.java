@@ -11,10 +11,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Service;
 
@@ -125,13 +127,22 @@ public class UpgradeHistory {
         }
     }
 
-    /** E.g. "SetDueDate of job at IntermediateEvent_WindowStarts: duedate → Wed Jan 01 …". */
+    /** E.g. "SetDueDate of job at IntermediateEvent_WindowStarts: duedate → 2020-01-01T00:00:00Z". */
     private String describe(UserOperationLogEntry first, List<UserOperationLogEntry> entries) {
         String on = first.getEntityType();
         if (first.getJobId() != null) {
             on = "job" + history.createHistoricJobLogQuery().jobId(first.getJobId()).list().stream()
                     .map(HistoricJobLog::getActivityId).filter(Objects::nonNull).findFirst()
                     .map(activity -> " at " + activity).orElse("");
+        }
+        if (EntityTypes.VARIABLE.equals(first.getEntityType())) {
+            // the log keeps no variable names; the variable updates of the same operation do (not their values)
+            String names = history.createHistoricDetailQuery().userOperationId(first.getOperationId())
+                    .variableUpdates().disableCustomObjectDeserialization().list().stream()
+                    .filter(HistoricVariableUpdate.class::isInstance)
+                    .map(detail -> ((HistoricVariableUpdate) detail).getVariableName()).distinct()
+                    .collect(Collectors.joining(", "));
+            on = names.isEmpty() ? on : "variable " + names;
         }
         String changes = entries.stream().filter(e -> e.getProperty() != null)
                 .map(e -> e.getProperty() + (e.getNewValue() == null ? "" : " → " + readable(e.getProperty(), e.getNewValue())))

@@ -2,6 +2,7 @@ package io.upgradeorchestrator.record;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import io.upgradeorchestrator.action.ActionRunRepository;
 import io.upgradeorchestrator.identity.Requesters;
 import io.upgradeorchestrator.issues.Issue;
 import io.upgradeorchestrator.issues.IssueDecision;
+import io.upgradeorchestrator.issues.IssueSource;
 import io.upgradeorchestrator.issues.Issues;
 import io.upgradeorchestrator.issues.UpgradeFacts;
 import io.upgradeorchestrator.notification.MailLog;
@@ -125,7 +127,8 @@ public class UpgradeRecordWriter {
         put(people, "rollbackDecidedBy", v.get("rollbackDecidedBy"));
         put(people, "monitoringDecidedBy", v.get("monitoringDecidedBy"));
         put(people, "reviewedBy", v.get("reviewedBy"));
-        List<PersonAct> acts = facts.history().acts();
+        List<Issue> found = issuesOf(v, facts.history());
+        List<PersonAct> acts = acts(facts.history().acts(), found);
         people.set("changeStartedBy", changeStartedBy(acts, v.get("upgradeStartedAt")));
         ArrayNode actList = people.putArray("acts");
         for (PersonAct act : acts) {
@@ -187,7 +190,6 @@ public class UpgradeRecordWriter {
         put(monitoring, "lastDecision", v.get("monitoringDecision"));
         put(monitoring, "decidedBy", v.get("monitoringDecidedBy"));
 
-        List<Issue> found = issuesOf(v, facts.history());
         record.set("issues", JSON.valueToTree(found.stream().map(Issue::toMap).toList()));
         // the same issues one per line, as readers of earlier records know them
         record.set("issuesFound", JSON.valueToTree(found.stream().map(Issue::line).toList()));
@@ -263,6 +265,16 @@ public class UpgradeRecordWriter {
             items.add(line.asText());
         }
         return JSON.valueToTree(items);
+    }
+
+    /** The engine's acts and the users' reports (they come in through the API, not as tasks), oldest first. */
+    static List<PersonAct> acts(List<PersonAct> history, List<Issue> issues) {
+        List<PersonAct> acts = new ArrayList<>(history);
+        issues.stream().filter(issue -> issue.source() == IssueSource.USER_REPORT && issue.reportedBy() != null)
+                .forEach(issue -> acts.add(new PersonAct(issue.at(), issue.reportedBy(), PersonAct.Act.REPORTED_PROBLEM,
+                        issue.what(), null)));
+        acts.sort(Comparator.comparing(PersonAct::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return acts;
     }
 
     /**

@@ -249,6 +249,11 @@ class UpgradeClosureProcessTest {
         // --- the review completes the record
         assertThatThrownBy(() -> upgrades.complete("olga", closure, Elements.REVIEW_UPGRADE, values("lessonsLearned", " ")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("lessonsLearned");
+        // an operator changes a variable through the engine's API: on record as their act
+        upgrades.as("admin", () -> {
+            engine.getRuntimeService().setVariable(closure.getId(), "operatorNote", "record checked before review");
+            return null;
+        });
         upgrades.complete("olga", closure, Elements.REVIEW_UPGRADE, values(
                 "lessonsLearned", "The rehearsal on the test node predicted the timing well.",
                 "followUps", "Add the export query to the acceptance checks (dora, next sprint)"));
@@ -260,9 +265,15 @@ class UpgradeClosureProcessTest {
         assertThat(reviewed.get("reviewedAt").isNull()).isFalse();
         assertThat(reviewed.get("writtenAt").asText()).isEqualTo(r.get("writtenAt").asText());
         assertThat(reviewed.at("/people/reviewedBy").asText()).isEqualTo("olga");
-        assertThat(acts(reviewed)).containsExactly("REQUESTED rita", "REVIEWED_UPGRADE olga");
-        assertThat(reviewed.at("/people/acts/1/what").asText()).isEqualTo("Review upgrade " + id + " Billing DB 15.6 → 16.4");
-        assertThat(reviewed.at("/people/acts/1/at").asText()).isNotBlank();
+        // the request (no time: this closure was started on its own), the operator, the review, and the user's
+        // report, which the test's facts place in 2030
+        assertThat(acts(reviewed)).containsExactly("REQUESTED rita", "OPERATOR_ACTION admin", "REVIEWED_UPGRADE olga",
+                "REPORTED_PROBLEM rita");
+        assertThat(reviewed.at("/people/acts/1/what").asText()).startsWith("SetVariable of variable operatorNote");
+        assertThat(reviewed.at("/people/acts/2/what").asText()).isEqualTo("Review upgrade " + id + " Billing DB 15.6 → 16.4");
+        assertThat(reviewed.at("/people/acts/2/at").asText()).isNotBlank();
+        assertThat(reviewed.at("/people/acts/3/at").asText()).isEqualTo("2030-03-10T09:00:00Z");
+        assertThat(reviewed.at("/people/acts/3/what").asText()).isEqualTo("export slow");
         assertThat(reviewed.get("lessonsLearned").asText())
                 .isEqualTo("The rehearsal on the test node predicted the timing well.");
         assertThat(texts(reviewed.get("followUps"))).containsExactly(
