@@ -89,6 +89,11 @@ public class UpgradeRecords {
         return writer.issuesOf(variables, history);
     }
 
+    /** Every act of a person so far: the engine's and the users' reports among the issues, oldest first. */
+    public List<PersonAct> acts(UpgradeHistory.Facts history, List<Issue> issues) {
+        return UpgradeRecordWriter.acts(history.acts(), issues);
+    }
+
     /** The issues as the stored record has them. */
     public List<Issue> issues(StoredRecord record) {
         try {
