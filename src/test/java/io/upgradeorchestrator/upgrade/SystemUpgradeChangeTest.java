@@ -178,6 +178,13 @@ class SystemUpgradeChangeTest {
         assertThat(record.get("closedAs").asText()).isEqualTo("ROLLED_BACK");
         assertThat(record.at("/monitoring/outcome").asText()).isEqualTo("ROLL_BACK");
         assertThat(record.at("/rollback/status").asText()).isEqualTo("ROLLED_BACK");
+        // the breach is the issue, decided by oscar; the trigger it set is not repeated
+        JsonNode breach = find(record.get("issues"), "MONITORING_BREACH");
+        assertThat(breach.get("decision").asText()).isEqualTo("ROLL_BACK");
+        assertThat(breach.get("decidedBy").asText()).isEqualTo("oscar");
+        assertThat(breach.get("reason").asText()).isEqualTo("invoices cannot be opened");
+        assertThat(record.get("issues").findValuesAsText("source")).doesNotContain("ROLLBACK_TRIGGER");
+        assertThat(acts(record)).contains("DECIDED_MONITORING oscar", "CHECKED_MANUALLY olga");
     }
 
     @Test
