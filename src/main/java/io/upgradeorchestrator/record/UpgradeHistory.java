@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Service;
 
 import io.upgradeorchestrator.identity.Requesters;
+import io.upgradeorchestrator.rollout.RollbackDecisionProcess;
 import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
 
 /**
@@ -31,7 +32,6 @@ import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
 @Service
 public class UpgradeHistory {
 
-    static final String ROLLBACK_DECISION_KEY = "rollbackDecision";
     /** Task operations that are the task acts themselves, or a person taking their own task. */
     private static final Set<String> TASK_SELF_OPERATIONS = Set.of(UserOperationLogEntry.OPERATION_TYPE_COMPLETE,
             UserOperationLogEntry.OPERATION_TYPE_CLAIM, UserOperationLogEntry.OPERATION_TYPE_CREATE);
@@ -67,7 +67,7 @@ public class UpgradeHistory {
         tasks(rootId, acts);
         operations(tree, acts);
         acts.sort(Comparator.comparing(PersonAct::at, Comparator.nullsFirst(Comparator.naturalOrder())));
-        Instant triggeredAt = tree.stream().filter(p -> ROLLBACK_DECISION_KEY.equals(p.getProcessDefinitionKey()))
+        Instant triggeredAt = tree.stream().filter(p -> RollbackDecisionProcess.KEY.equals(p.getProcessDefinitionKey()))
                 .map(HistoricProcessInstance::getStartTime).filter(Objects::nonNull).max(Comparator.naturalOrder())
                 .map(Date::toInstant).orElse(null);
         return new Facts(acts, triggeredAt);

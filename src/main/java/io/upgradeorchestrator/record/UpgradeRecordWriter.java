@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.upgradeorchestrator.action.ActionRun;
 import io.upgradeorchestrator.action.ActionRunRepository;
+import io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess;
 import io.upgradeorchestrator.identity.Requesters;
 import io.upgradeorchestrator.issues.Issue;
 import io.upgradeorchestrator.issues.IssueDecision;
@@ -37,8 +38,6 @@ import io.upgradeorchestrator.notification.MailLog;
 public class UpgradeRecordWriter {
 
     static final String MONITORING_PROBE_PREFIX = "monitoring probe: ";
-    /** The timer of "Announce upgrade" that starts the change when the window begins. */
-    static final String WINDOW_TIMER = "IntermediateEvent_WindowStarts";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ActionRunRepository actionRuns;
@@ -284,7 +283,7 @@ public class UpgradeRecordWriter {
     private static ObjectNode changeStartedBy(List<PersonAct> acts, Object startedAt) {
         ObjectNode started = JSON.createObjectNode();
         Optional<PersonAct> early = acts.stream().filter(a -> a.act() == PersonAct.Act.MADE_TIMER_DUE
-                && a.what().contains(WINDOW_TIMER)).reduce((first, second) -> second);
+                && a.what().contains(UpgradeAnnouncementProcess.TIMER_WINDOW_STARTS)).reduce((first, second) -> second);
         started.put("who", early.map(PersonAct::who).orElse(null));
         started.put("how", early.isPresent() ? "made the window's timer due" : "the window's timer at its time");
         started.put("madeDueAt", early.map(a -> a.at().toString()).orElse(null));

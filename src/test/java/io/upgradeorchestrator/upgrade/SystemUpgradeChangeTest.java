@@ -28,6 +28,7 @@ import org.springframework.util.FileSystemUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess;
 import io.upgradeorchestrator.testing.Http;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
@@ -102,7 +103,7 @@ class SystemUpgradeChangeTest {
                 "CHECKED_MANUALLY olga", "REVIEWED_UPGRADE olga");
         record.at("/people/acts").forEach(act -> assertThat(act.get("at").asText()).isNotBlank());
         JsonNode madeDue = find(record.at("/people/acts"), "MADE_TIMER_DUE");
-        assertThat(madeDue.get("what").asText()).startsWith("SetDueDate of job at IntermediateEvent_WindowStarts")
+        assertThat(madeDue.get("what").asText()).startsWith("SetDueDate of job at " + UpgradeAnnouncementProcess.TIMER_WINDOW_STARTS)
                 .contains("duedate");
         assertThat(record.at("/people/changeStartedBy/who").asText()).isEqualTo("admin");
         assertThat(record.at("/people/changeStartedBy/how").asText()).isEqualTo("made the window's timer due");
@@ -210,7 +211,7 @@ class SystemUpgradeChangeTest {
         ClockUtil.setCurrentTime(Date.from(windowStart.toInstant().minus(Duration.ofMinutes(30))));
         upgrades.runJobs(upgrade); // the reminder of the day before is sent; the window's timer waits
         List<Job> timers = engine.getManagementService().createJobQuery().timers()
-                .activityId("IntermediateEvent_WindowStarts").list().stream()
+                .activityId(UpgradeAnnouncementProcess.TIMER_WINDOW_STARTS).list().stream()
                 .filter(job -> upgrades.instanceIds(upgrade).contains(job.getProcessInstanceId())).toList();
         assertThat(timers).hasSize(1);
         Http.Reply reply = new Http(port).put("admin", "/engine-rest/job/" + timers.get(0).getId() + "/duedate",
