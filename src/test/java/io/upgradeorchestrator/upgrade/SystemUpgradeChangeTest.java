@@ -7,8 +7,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -23,6 +28,7 @@ import org.springframework.util.FileSystemUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess;
 import io.upgradeorchestrator.testing.Http;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
@@ -63,7 +69,7 @@ class SystemUpgradeChangeTest {
     void shouldCarryOutMonitorAndCloseACompletedUpgrade() throws Exception {
         ProcessInstance upgrade = upgrades.approvedFinanceReportsUpgrade(true);
 
-        upgrades.startWindow(upgrade);
+        startWindowEarlyAsOperator(upgrade);
         checkManually(upgrade, "yes");
         assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("MONITOR");
         assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.1"));
@@ -84,6 +90,30 @@ class SystemUpgradeChangeTest {
         assertThat(record.at("/versions/new").asText()).isEqualTo("8.2.1");
         assertThat(record.at("/rollback/status").asText()).isEqualTo("NOT_NEEDED");
         assertThat(record.at("/backups/final/sha256").asText()).matches("[0-9a-f]{64}");
+        assertThat(record.get("issues")).as("nothing failed, nothing breached").isEmpty();
+
+        // every act of a person, in order, with who and when
+        List<String> acts = acts(record);
+        assertThat(acts).hasSize(10);
+        assertThat(acts.subList(0, 3)).containsExactly("REQUESTED rita", "REVIEWED_IMPACT olga", "PLANNED_ROLLBACK olga");
+        // the three on-call roles confirmed at the same (test) moment: their order among themselves is not defined
+        assertThat(acts.subList(3, 6)).containsExactlyInAnyOrder("CONFIRMED_AVAILABILITY dora",
+                "CONFIRMED_AVAILABILITY olga", "CONFIRMED_AVAILABILITY oscar");
+        assertThat(acts.subList(6, 10)).containsExactly("DECIDED_APPROVAL cora", "MADE_TIMER_DUE admin",
+                "CHECKED_MANUALLY olga", "REVIEWED_UPGRADE olga");
+        record.at("/people/acts").forEach(act -> assertThat(act.get("at").asText()).isNotBlank());
+        JsonNode madeDue = find(record.at("/people/acts"), "MADE_TIMER_DUE");
+        assertThat(madeDue.get("what").asText()).startsWith("SetDueDate of job at " + UpgradeAnnouncementProcess.TIMER_WINDOW_STARTS)
+                .contains("duedate");
+        assertThat(record.at("/people/changeStartedBy/who").asText()).isEqualTo("admin");
+        assertThat(record.at("/people/changeStartedBy/how").asText()).isEqualTo("made the window's timer due");
+        assertThat(find(record.at("/people/acts"), "CHECKED_MANUALLY").get("what").asText())
+                .isEqualTo("Check " + upgrades.variable(upgrade, "upgradeTitle") + " manually");
+
+        String page = new Http(port).get("rita", "/api/upgrades/" + upgrades.businessKey(upgrade) + "/record",
+                "text/html").body();
+        assertThat(page).contains("What each person did", "MADE_TIMER_DUE", "by admin, who made the window",
+                "CONFIRMED_AVAILABILITY", "CHECKED_MANUALLY");
     }
 
     @Test
@@ -104,6 +134,20 @@ class SystemUpgradeChangeTest {
         assertThat(record.get("closedAs").asText()).isEqualTo("ROLLED_BACK");
         assertThat(record.at("/rollback/status").asText()).isEqualTo("ROLLED_BACK");
         assertThat(record.at("/rollback/trigger").asText()).isEqualTo("CANARY_FAILED");
+
+        // the issues of a rollback in the window: the failed canary node and the trigger with its decision
+        JsonNode failed = find(record.get("issues"), "FAILED_NODE");
+        assertThat(failed.get("subject").asText()).isEqualTo(PRODUCTION_NODE);
+        assertThat(failed.get("what").asText()).startsWith("upgrade on " + PRODUCTION_NODE + " failed");
+        JsonNode trigger = find(record.get("issues"), "ROLLBACK_TRIGGER");
+        assertThat(trigger.get("subject").asText()).isEqualTo("CANARY_FAILED");
+        assertThat(trigger.get("decision").asText()).isEqualTo("ROLL_BACK");
+        assertThat(trigger.get("decidedBy").asText()).isEqualTo("automatic (plan)");
+        assertThat(trigger.get("at").asText()).as("when the rollback decision started").isNotBlank();
+        assertThat(record.get("issuesFound")).hasSameSizeAs(record.get("issues"));
+        assertThat(acts(record)).startsWith("REQUESTED rita").contains("DECIDED_APPROVAL cora")
+                .endsWith("REVIEWED_UPGRADE olga").doesNotContain("MADE_TIMER_DUE admin", "CHECKED_MANUALLY olga");
+        assertThat(record.at("/people/changeStartedBy/how").asText()).isEqualTo("the window's timer at its time");
     }
 
     @Test
@@ -135,6 +179,13 @@ class SystemUpgradeChangeTest {
         assertThat(record.get("closedAs").asText()).isEqualTo("ROLLED_BACK");
         assertThat(record.at("/monitoring/outcome").asText()).isEqualTo("ROLL_BACK");
         assertThat(record.at("/rollback/status").asText()).isEqualTo("ROLLED_BACK");
+        // the breach is the issue, decided by oscar; the trigger it set is not repeated
+        JsonNode breach = find(record.get("issues"), "MONITORING_BREACH");
+        assertThat(breach.get("decision").asText()).isEqualTo("ROLL_BACK");
+        assertThat(breach.get("decidedBy").asText()).isEqualTo("oscar");
+        assertThat(breach.get("reason").asText()).isEqualTo("invoices cannot be opened");
+        assertThat(record.get("issues").findValuesAsText("source")).doesNotContain("ROLLBACK_TRIGGER");
+        assertThat(acts(record)).contains("DECIDED_MONITORING oscar", "CHECKED_MANUALLY olga");
     }
 
     @Test
@@ -149,6 +200,44 @@ class SystemUpgradeChangeTest {
                 .isWaitingAt(SystemUpgradeProcess.CALL_CONFIRM_WINDOW);
         assertThat(upgrades.task(upgrade, "Task_ReplanWindow").getAssignee()).isEqualTo("rita");
         assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.0"));
+    }
+
+    /**
+     * As the README tells operators: the window's timer is made due through the engine's REST API, before the
+     * window, as the admin.
+     */
+    private void startWindowEarlyAsOperator(ProcessInstance upgrade) {
+        Date windowStart = (Date) upgrades.variable(upgrade, "windowStart");
+        ClockUtil.setCurrentTime(Date.from(windowStart.toInstant().minus(Duration.ofMinutes(30))));
+        upgrades.runJobs(upgrade); // the reminder of the day before is sent; the window's timer waits
+        List<Job> timers = engine.getManagementService().createJobQuery().timers()
+                .activityId(UpgradeAnnouncementProcess.TIMER_WINDOW_STARTS).list().stream()
+                .filter(job -> upgrades.instanceIds(upgrade).contains(job.getProcessInstanceId())).toList();
+        assertThat(timers).hasSize(1);
+        Http.Reply reply = new Http(port).put("admin", "/engine-rest/job/" + timers.get(0).getId() + "/duedate",
+                "{\"duedate\": \"2020-01-01T00:00:00.000+0000\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(204);
+        upgrades.passTime(Duration.ofMinutes(5)); // the job executor picks the job up a little later
+        upgrades.runJobs(upgrade);
+    }
+
+    /** "ACT who" of each act of a person in the record. */
+    private static List<String> acts(JsonNode record) {
+        List<String> acts = new ArrayList<>();
+        record.at("/people/acts").forEach(a -> acts.add(a.get("act").asText() + " " + a.get("who").asText()));
+        return acts;
+    }
+
+    /** The one entry of a list whose source or act is {@code kind}. */
+    private static JsonNode find(JsonNode list, String kind) {
+        List<JsonNode> found = new ArrayList<>();
+        list.forEach(entry -> {
+            if (kind.equals(entry.path("source").asText(null)) || kind.equals(entry.path("act").asText(null))) {
+                found.add(entry);
+            }
+        });
+        assertThat(found).as(kind + " in " + list).hasSize(1);
+        return found.get(0);
     }
 
     private void checkManually(ProcessInstance upgrade, String ok) {
