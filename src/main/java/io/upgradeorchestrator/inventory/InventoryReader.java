@@ -27,10 +27,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.upgradeorchestrator.action.ActionSpec;
 import io.upgradeorchestrator.action.CommandSpec;
+import io.upgradeorchestrator.action.FileReadSpec;
 import io.upgradeorchestrator.action.HttpCheckSpec;
 import io.upgradeorchestrator.action.InvalidActionException;
 import io.upgradeorchestrator.action.LogPattern;
@@ -75,7 +77,10 @@ final class InventoryReader {
     private static final List<String> NODE_FIELDS = List.of("id", "host", "site", "environment", "version");
     private static final List<String> COMPONENT_FIELDS = List.of("area", "name", "version");
     private static final List<String> DEPENDENCY_FIELDS = List.of("systemId", "description");
-    private static final List<String> CONFIGURATION_ITEM_FIELDS = List.of("name", "kind", "location");
+    private static final List<String> CONFIGURATION_ITEM_FIELDS = List.of("name", "kind", "location", "read");
+    /** How a configuration item is read: a command that prints it, or a file. */
+    private static final List<String> CONFIGURATION_READ_FIELDS = List.of("command", "workingDirectory", "timeout",
+            "expectedExitCodes", "file");
     private static final List<String> RELEASE_FIELDS =
             List.of("version", "releaseNotesUrl", "mixedVersionSupported", "requirements");
     private static final List<String> REQUIREMENT_FIELDS = List.of("area", "component", "minimumVersion");
@@ -111,6 +116,21 @@ final class InventoryReader {
             throw new IllegalStateException("Inventory table holds an invalid runbook: " + errors);
         }
         return runbook;
+    }
+
+    /** Reads a configuration item's {@code read} stored by {@link RunbookJson#writeRead}; it was checked on load. */
+    static ActionSpec configurationReadFromJson(String json) {
+        List<String> errors = new ArrayList<>();
+        ActionSpec read;
+        try {
+            read = new FileParser("(stored configuration read)", errors).configurationRead(YAML.readTree(json));
+        } catch (IOException e) {
+            throw new IllegalStateException("Inventory table holds a malformed configuration read: " + json, e);
+        }
+        if (!errors.isEmpty() || read == null) {
+            throw new IllegalStateException("Inventory table holds an invalid configuration read: " + errors);
+        }
+        return read;
     }
 
     @SafeVarargs
@@ -352,7 +372,17 @@ final class InventoryReader {
         }
 
         private ConfigurationItem configurationItem(Fields f) {
-            return new ConfigurationItem(f.text("name", true), f.text("kind", true), f.text("location", true));
+            return new ConfigurationItem(f.text("name", true), f.text("kind", true), f.text("location", true),
+                    f.optionalMapping("read", CONFIGURATION_READ_FIELDS, Fields::configurationRead));
+        }
+
+        /** A configuration item's {@code read} as stored by {@link RunbookJson#writeRead}. */
+        ActionSpec configurationRead(JsonNode node) {
+            if (node == null || !node.isObject()) {
+                errors.add(file + ": read must be a mapping of fields");
+                return null;
+            }
+            return new Fields(node, "read", "read", CONFIGURATION_READ_FIELDS).configurationRead();
         }
 
         private Release release(Fields f) {
@@ -826,6 +856,31 @@ final class InventoryReader {
                 }
                 try {
                     return new SqlCheckSpec(connection, query, expectation);
+                } catch (InvalidActionException e) {
+                    error(e.getMessage());
+                    return null;
+                }
+            }
+
+            /** How a configuration item is read: either {@code command} (with its options) or {@code file}. */
+            ActionSpec configurationRead() {
+                boolean command = has("command");
+                if (command == has("file")) {
+                    error("needs either 'command' or 'file', not both");
+                    return null;
+                }
+                if (!command) {
+                    List<String> options = Stream.of("workingDirectory", "timeout", "expectedExitCodes")
+                            .filter(this::has).toList();
+                    if (!options.isEmpty()) {
+                        error("field(s) " + options + " belong to a 'command', not to a 'file'");
+                        return null;
+                    }
+                    String path = template("file", true);
+                    return path == null ? null : new FileReadSpec(path);
+                }
+                try {
+                    return commandSpec();
                 } catch (InvalidActionException e) {
                     error(e.getMessage());
                     return null;

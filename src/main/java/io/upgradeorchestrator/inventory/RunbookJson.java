@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.upgradeorchestrator.action.ActionSpec;
 import io.upgradeorchestrator.action.CommandSpec;
+import io.upgradeorchestrator.action.FileReadSpec;
 import io.upgradeorchestrator.action.HttpCheckSpec;
 import io.upgradeorchestrator.action.LogPattern;
 import io.upgradeorchestrator.action.SqlCheckSpec;
@@ -67,6 +68,17 @@ final class RunbookJson {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a runbook as JSON", e);
+        }
+    }
+
+    /** A configuration item's {@code read} in its YAML shape: {@code command} and its options, or {@code file}. */
+    static String writeRead(ActionSpec read) {
+        ObjectNode node = read instanceof FileReadSpec file ? JSON.createObjectNode().put("file", file.file())
+                : action(JSON.createObjectNode(), read);
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a configuration read as JSON", e);
         }
     }
 
