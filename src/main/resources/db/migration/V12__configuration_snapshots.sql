@@ -14,8 +14,8 @@ CREATE TABLE config_snapshot (
     item_index   INTEGER                  NOT NULL,
     item_name    VARCHAR(1000)            NOT NULL,
     item_kind    VARCHAR(255)             NOT NULL,
-    -- CAPTURED (content read), MISSING (the read answered "no": no such file, the command said no), NOT_READABLE
-    -- (the inventory does not say how to read the item)
+    -- CAPTURED (content read), MISSING (the read answered "no": no such file, the command said no), UNREADABLE
+    -- (the read could not run or read: timeout, I/O error), NOT_DECLARED (the inventory does not say how to read it)
     status       VARCHAR(20)              NOT NULL,
     -- what was read, secrets masked by the action layer; null unless CAPTURED
     content      TEXT,

@@ -24,6 +24,11 @@ final class FileRead {
             return new Execution(ActionOutcome.FAILED, null, null, elapsed(start), "found no such file", null, "", 0,
                     0, Map.of());
         }
+        if (Files.isDirectory(file)) {
+            // a folder where the item's file should be: the item as declared is not there
+            return new Execution(ActionOutcome.FAILED, null, null, elapsed(start), "found a directory, not a file",
+                    null, "", 0, 0, Map.of());
+        }
         BoundedOutput output = new BoundedOutput(maxOutputBytes);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[8192];

@@ -22,8 +22,9 @@ import io.upgradeorchestrator.runbook.RunbookRunner;
  * inventory's {@code read} action, through the action layer (argument lists, timeouts, bounded output, secrets
  * masked, each run recorded under an idempotency key), and stores it with its SHA-256.
  *
- * <p>A read that answers "no" records the item as missing; a read that could not run at all (timeout, missing
- * program) throws, like every runbook step: retried, then an incident whose message says what ran.
+ * <p>A read that answers "no" records the item as missing; one that could not run at all (timeout, missing
+ * program, I/O error) records it as unreadable, with what ran and what came back: the record says so, and the
+ * backup, verification or rollback the capture goes with is not held up by it.
  */
 @Service
 public class ConfigurationCapture {
@@ -60,7 +61,7 @@ public class ConfigurationCapture {
         String upgradeId = context.upgradeId();
         if (item.read() == null) {
             return new ConfigurationSnapshot(upgradeId, phase, context.node(), index, item.name(), item.kind(),
-                    ConfigurationSnapshot.Status.NOT_READABLE, null, null, 0, "the inventory of " + system.id()
+                    ConfigurationSnapshot.Status.NOT_DECLARED, null, null, 0, "the inventory of " + system.id()
                     + " does not say how to read '" + item.name() + "' (configurationItems[" + index + "].read)",
                     clock.instant());
         }
@@ -68,12 +69,10 @@ public class ConfigurationCapture {
         String key = upgradeId + ":" + run + ":configuration:" + phase.name().toLowerCase() + ":" + context.node() + ":"
                 + index;
         ActionResult result = runner.run(key, "configuration: " + item.name(), item.read(), context, null);
-        if (result.outcome() == ActionOutcome.ERROR) {
-            result.orThrow();
-        }
         if (!result.succeeded()) {
             return new ConfigurationSnapshot(upgradeId, phase, context.node(), index, item.name(), item.kind(),
-                    ConfigurationSnapshot.Status.MISSING, null, null, 0, result.summary(), clock.instant());
+                    result.outcome() == ActionOutcome.ERROR ? ConfigurationSnapshot.Status.UNREADABLE
+                            : ConfigurationSnapshot.Status.MISSING, null, null, 0, result.summary(), clock.instant());
         }
         String content = result.output() == null ? "" : result.output();
         return new ConfigurationSnapshot(upgradeId, phase, context.node(), index, item.name(), item.kind(),

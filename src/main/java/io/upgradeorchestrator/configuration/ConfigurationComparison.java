@@ -21,19 +21,25 @@ final class ConfigurationComparison {
                     "not read " + (before == null ? SnapshotPhase.BEFORE.label() : after(before).label()));
         }
         String between = before.phase().label() + " and " + after.phase().label();
-        if (before.status() == ConfigurationSnapshot.Status.NOT_READABLE
-                || after.status() == ConfigurationSnapshot.Status.NOT_READABLE) {
+        if (before.status() == ConfigurationSnapshot.Status.NOT_DECLARED
+                || after.status() == ConfigurationSnapshot.Status.NOT_DECLARED) {
             return new ItemChange(ItemChange.Status.NOT_COMPARED, null, null, null,
                     "not compared: the inventory does not say how to read it");
+        }
+        for (ConfigurationSnapshot snapshot : List.of(before, after)) {
+            if (snapshot.status() == ConfigurationSnapshot.Status.UNREADABLE) {
+                return new ItemChange(ItemChange.Status.NOT_COMPARED, before.sha256(), after.sha256(), null,
+                        "not compared: could not be read " + snapshot.phase().label() + ": " + snapshot.summary());
+            }
         }
         if (before.captured() && after.captured()) {
             if (before.sha256().equals(after.sha256())) {
                 return new ItemChange(ItemChange.Status.UNCHANGED, before.sha256(), after.sha256(), null,
-                        "unchanged " + between + truncation(before, after));
+                        "same content " + between + truncation(before, after));
             }
             String diff = diff(before, after);
             return new ItemChange(ItemChange.Status.CHANGED, before.sha256(), after.sha256(), diff,
-                    "changed " + between + ": " + changedLines(diff) + truncation(before, after));
+                    "different content " + between + ": " + changedLines(diff) + truncation(before, after));
         }
         if (before.captured()) {
             return new ItemChange(ItemChange.Status.MISSING, before.sha256(), null, null,

@@ -19,8 +19,10 @@ public record ConfigurationSnapshot(String upgradeId, SnapshotPhase phase, Strin
         CAPTURED,
         /** The read answered "no": no such file, or the command said the item is not there. */
         MISSING,
+        /** The read could not run or could not read (timeout, missing program, I/O error): see the summary. */
+        UNREADABLE,
         /** The inventory does not say how to read the item. */
-        NOT_READABLE
+        NOT_DECLARED
     }
 
     public boolean captured() {

@@ -39,7 +39,7 @@ class ConfigurationComparisonTest {
                 "+release=8.2.1",
                 " max_connections=100");
         assertThat(change.detail())
-                .isEqualTo("changed before the change and after the change: 1 line(s) removed, 1 added");
+                .isEqualTo("different content before the change and after the change: 1 line(s) removed, 1 added");
     }
 
     @Test
@@ -63,13 +63,18 @@ class ConfigurationComparisonTest {
     @Test
     void anItemNotReadAtOnePointIsNotCompared() {
         ItemChange notReadBefore = ConfigurationComparison.compare(null, captured(SnapshotPhase.AFTER_CHANGE, "x\n"));
-        ItemChange unreadable = ConfigurationComparison.compare(snapshot(SnapshotPhase.BEFORE,
-                ConfigurationSnapshot.Status.NOT_READABLE, null), captured(SnapshotPhase.AFTER_CHANGE, "x\n"));
+        ItemChange notDeclared = ConfigurationComparison.compare(snapshot(SnapshotPhase.BEFORE,
+                ConfigurationSnapshot.Status.NOT_DECLARED, null), captured(SnapshotPhase.AFTER_CHANGE, "x\n"));
+        ItemChange unreadable = ConfigurationComparison.compare(captured(SnapshotPhase.BEFORE, "x\n"),
+                snapshot(SnapshotPhase.AFTER_ROLLBACK, ConfigurationSnapshot.Status.UNREADABLE, null));
 
         assertThat(notReadBefore.status()).isEqualTo(ItemChange.Status.NOT_COMPARED);
         assertThat(notReadBefore.detail()).isEqualTo("not read before the change");
+        assertThat(notDeclared.status()).isEqualTo(ItemChange.Status.NOT_COMPARED);
+        assertThat(notDeclared.detail()).isEqualTo("not compared: the inventory does not say how to read it");
         assertThat(unreadable.status()).isEqualTo(ItemChange.Status.NOT_COMPARED);
         assertThat(unreadable.differs()).isFalse();
+        assertThat(unreadable.detail()).startsWith("not compared: could not be read after the rollback: ");
     }
 
     static ConfigurationSnapshot captured(SnapshotPhase phase, String content) {
