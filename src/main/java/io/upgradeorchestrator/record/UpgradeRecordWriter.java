@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.upgradeorchestrator.action.ActionRun;
 import io.upgradeorchestrator.action.ActionRunRepository;
+import io.upgradeorchestrator.configuration.ConfigurationReport;
 import io.upgradeorchestrator.identity.Requesters;
 import io.upgradeorchestrator.notification.MailLog;
 
@@ -36,13 +37,15 @@ public class UpgradeRecordWriter {
     private final MailLog mailLog;
     private final RolloutNodeResultReader rolloutNodes;
     private final Requesters requesters;
+    private final ConfigurationReport configurationReport;
 
     UpgradeRecordWriter(ActionRunRepository actionRuns, MailLog mailLog, RolloutNodeResultReader rolloutNodes,
-                        Requesters requesters) {
+                        Requesters requesters, ConfigurationReport configurationReport) {
         this.actionRuns = actionRuns;
         this.mailLog = mailLog;
         this.rolloutNodes = rolloutNodes;
         this.requesters = requesters;
+        this.configurationReport = configurationReport;
     }
 
     /** The facts and the record's status. */
@@ -116,7 +119,15 @@ public class UpgradeRecordWriter {
         put(finalBackup, "verified", v.get("finalBackupVerified"));
         put(finalBackup, "summary", v.get("finalBackupSummary"));
 
-        put(record, "changedConfiguration", v.get("changedConfiguration"));
+        // the configuration read before and after the change (and after a rollback), compared item by item
+        ConfigurationReport.Report configuration = upgradeId == null ? null : configurationReport.forUpgrade(upgradeId);
+        if (configuration != null && configuration.captured()) {
+            put(record, "changedConfiguration", configuration.summary());
+            record.set("configuration", JSON.valueToTree(configuration));
+        } else {
+            put(record, "changedConfiguration", v.get("changedConfiguration"));
+            record.putNull("configuration");
+        }
 
         ObjectNode tests = record.putObject("tests");
         put(tests, "rehearsal", v.get("rehearsalSummary"));
