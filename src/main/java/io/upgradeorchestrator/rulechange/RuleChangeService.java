@@ -40,8 +40,9 @@ public class RuleChangeService {
      * Checks and stores the files as a pending change by {@code submittedBy} (the authenticated caller, never a
      * value from the request) and starts its approval.
      *
-     * @throws BadUserRequestException when a file breaks the allow-list (naming file, element and reason) or
-     *                                 nothing was sent
+     * @throws BadUserRequestException when a file breaks the allow-list or could not deploy as sent (no history
+     *                                 time to live, a form of the diagram's own deployment missing: see
+     *                                 {@link SubmissionCompleteness}), naming file, element and reason; or nothing was sent
      */
     @Transactional
     public RuleChange submit(String submittedBy, String deploymentName, Map<String, byte[]> files) {
@@ -50,6 +51,9 @@ public class RuleChangeService {
         }
         List<String> violations = new ArrayList<>();
         files.forEach((name, content) -> violations.addAll(guard.allowList().violations(name, content)));
+        if (violations.isEmpty()) {
+            violations.addAll(SubmissionCompleteness.problems(files));
+        }
         if (!violations.isEmpty()) {
             throw new BadUserRequestException(String.join("\n", violations));
         }

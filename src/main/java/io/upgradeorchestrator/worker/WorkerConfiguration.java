@@ -4,8 +4,9 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +24,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class WorkerConfiguration {
 
     @Bean
-    StepWorker stepWorker(ExternalTaskService externalTasks, RuntimeService runtime, List<StepHandler> handlers,
-                          WorkerProperties properties, MeterRegistry meters) {
-        StepWorker worker = new StepWorker(new EngineExternalTasks(externalTasks, runtime), handlers, properties,
-                workerId(properties));
+    StepWorker stepWorker(ProcessEngine engine, List<StepHandler> handlers, WorkerProperties properties,
+                          MeterRegistry meters) {
+        CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        StepWorker worker = new StepWorker(new EngineExternalTasks(engine.getExternalTaskService(),
+                engine.getRuntimeService(), commands), handlers, properties, workerId(properties));
         registerGauges(worker, meters);
         return worker;
     }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -72,16 +74,41 @@ class ModelerDeploymentTest {
         assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
     }
 
+    /**
+     * A diagram with user tasks sent without the forms it loads from its own deployment would deploy after the
+     * approval and leave Tasklist unable to open them: refused at once, naming each missing form.
+     */
+    @Test
+    void shouldRefuseADiagramSentWithoutTheFormsItLoadsFromItsDeployment() throws Exception {
+        String name = "without-forms-" + UUID.randomUUID();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("upgrade-preparation.bpmn", Files.readString(Path.of("processes/upgrade-preparation.bpmn")));
+        files.put("rollback-plan.form", Files.readString(Path.of("forms/rollback-plan.form")));
+
+        HttpResponse<String> refused = deploy("paula", name, files);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("Task_ResolveBackupProblem: loads form resolveBackupProblemForm")
+                .contains("Task_ReviewFailedRehearsal: loads form reviewFailedRehearsalForm")
+                .doesNotContain("rollbackPlanForm").contains("Include additional files");
+        assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
+    }
+
     private HttpResponse<String> deploy(String user, String deploymentName) throws Exception {
+        // a diagram of its own, so the product's processes keep their versions for the other tests
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("modeler-check.bpmn", DIAGRAM);
+        files.put("review-business-impact.form", Files.readString(Path.of("forms/review-business-impact.form")));
+        return deploy(user, deploymentName, files);
+    }
+
+    private HttpResponse<String> deploy(String user, String deploymentName, Map<String, String> files) throws Exception {
         String boundary = "----modeler" + UUID.randomUUID();
         StringBuilder body = new StringBuilder();
         part(body, boundary, "deployment-name", null, deploymentName);
         part(body, boundary, "deployment-source", null, "Camunda Modeler");
         part(body, boundary, "deploy-changed-only", null, "false");
-        // a diagram of its own, so the product's processes keep their versions for the other tests
-        part(body, boundary, "modeler-check.bpmn", "modeler-check.bpmn", DIAGRAM);
-        part(body, boundary, "review-business-impact.form", "review-business-impact.form",
-                Files.readString(Path.of("forms/review-business-impact.form")));
+        files.forEach((file, content) -> part(body, boundary, file, file, content));
         body.append("--").append(boundary).append("--\r\n");
         return send(user, HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
