@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.upgradeorchestrator.action.ActionRun;
 import io.upgradeorchestrator.action.ActionRunRepository;
 import io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess;
+import io.upgradeorchestrator.configuration.ConfigurationReport;
 import io.upgradeorchestrator.identity.Requesters;
 import io.upgradeorchestrator.issues.Issue;
 import io.upgradeorchestrator.issues.IssueDecision;
@@ -45,14 +46,16 @@ public class UpgradeRecordWriter {
     private final RolloutNodeResultReader rolloutNodes;
     private final Requesters requesters;
     private final Issues issues;
+    private final ConfigurationReport configurationReport;
 
     UpgradeRecordWriter(ActionRunRepository actionRuns, MailLog mailLog, RolloutNodeResultReader rolloutNodes,
-                        Requesters requesters, Issues issues) {
+                        Requesters requesters, Issues issues, ConfigurationReport configurationReport) {
         this.actionRuns = actionRuns;
         this.mailLog = mailLog;
         this.rolloutNodes = rolloutNodes;
         this.requesters = requesters;
         this.issues = issues;
+        this.configurationReport = configurationReport;
     }
 
     /**
@@ -152,7 +155,15 @@ public class UpgradeRecordWriter {
         put(finalBackup, "verified", v.get("finalBackupVerified"));
         put(finalBackup, "summary", v.get("finalBackupSummary"));
 
-        put(record, "changedConfiguration", v.get("changedConfiguration"));
+        // the configuration read before and after the change (and after a rollback), compared item by item
+        ConfigurationReport.Report configuration = upgradeId == null ? null : configurationReport.forUpgrade(upgradeId);
+        if (configuration != null && configuration.captured()) {
+            put(record, "changedConfiguration", configuration.summary());
+            record.set("configuration", JSON.valueToTree(configuration));
+        } else {
+            put(record, "changedConfiguration", v.get("changedConfiguration"));
+            record.putNull("configuration");
+        }
 
         ObjectNode tests = record.putObject("tests");
         put(tests, "rehearsal", v.get("rehearsalSummary"));

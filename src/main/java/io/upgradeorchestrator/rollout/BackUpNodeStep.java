@@ -4,7 +4,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import io.upgradeorchestrator.action.ActionContext;
 import io.upgradeorchestrator.backup.FinalBackup;
+import io.upgradeorchestrator.configuration.ConfigurationCapture;
+import io.upgradeorchestrator.configuration.SnapshotPhase;
 import io.upgradeorchestrator.inventory.Environment;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
@@ -14,7 +17,10 @@ import io.upgradeorchestrator.worker.StepTask;
 import io.upgradeorchestrator.worker.StepTopics;
 import io.upgradeorchestrator.worker.StepVariables;
 
-/** "Back up node" (topic {@code runbook.backup}): one production node's final backup, recorded on its row. */
+/**
+ * "Back up node" (topic {@code runbook.backup}): one production node's final backup, recorded on its row, and its
+ * configuration items as they are before the change.
+ */
 @Component
 class BackUpNodeStep implements StepHandler {
 
@@ -23,11 +29,14 @@ class BackUpNodeStep implements StepHandler {
     private final InventoryService inventory;
     private final RolloutService rollout;
     private final FinalBackup finalBackup;
+    private final ConfigurationCapture configuration;
 
-    BackUpNodeStep(InventoryService inventory, RolloutService rollout, FinalBackup finalBackup) {
+    BackUpNodeStep(InventoryService inventory, RolloutService rollout, FinalBackup finalBackup,
+                   ConfigurationCapture configuration) {
         this.inventory = inventory;
         this.rollout = rollout;
         this.finalBackup = finalBackup;
+        this.configuration = configuration;
     }
 
     @Override
@@ -44,9 +53,12 @@ class BackUpNodeStep implements StepHandler {
                 .findFirst().orElseThrow(() -> new IllegalStateException("Node " + nodeId + " of " + upgradeId
                         + " is not a production node of " + system.id() + " in the inventory"));
         rollout.stepOf(upgradeId, nodeId, STEP);
+        String runId = task.string(StepVariables.RUN_ID);
+        String targetVersion = task.string(StepVariables.TARGET_VERSION);
         try {
-            rollout.recordNodeBackup(upgradeId, finalBackup.backUpNode(upgradeId, task.string(StepVariables.RUN_ID),
-                    system, node, task.string(StepVariables.TARGET_VERSION)));
+            rollout.recordNodeBackup(upgradeId, finalBackup.backUpNode(upgradeId, runId, system, node, targetVersion));
+            configuration.capture(SnapshotPhase.BEFORE, runId, system, new ActionContext(upgradeId, system.id(),
+                    node.id(), node.host(), node.version(), targetVersion, null, null));
         } finally {
             rollout.stepOf(upgradeId, nodeId, null);
         }
