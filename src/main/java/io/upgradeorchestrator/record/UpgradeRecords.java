@@ -81,6 +81,7 @@ public class UpgradeRecords {
         }
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("record", model);
+        context.setVariable("labels", RecordLabels.of(model));
         return templates.process(TEMPLATE, context);
     }
 

@@ -62,9 +62,10 @@ function render(node, summary) {
       ['Ended', u.endedAt ? when(u.endedAt) : null]
     ]),
     el('h4', {}, 'Rollout'),
-    table('waves', ['Wave', 'Nodes', 'Waiting', 'Running', 'Done', 'Failed', 'Cancelled', 'Rolled back', 'Running now'],
+    table('waves', ['Wave', 'Nodes', 'Waiting', 'Running', 'Done', 'Failed', 'Cancelled', 'Rolled back', 'Not reached',
+      'Running now'],
       (u.waves || []).map(w => [w.canary ? `${w.wave} (canary)` : w.wave, w.nodes, w.waiting, w.running, w.done,
-        w.failed, w.cancelled, w.rolledBack,
+        w.failed, w.cancelled, w.rolledBack, w.notReached,
         w.runningSteps.map(s => `${s.node}: ${s.step}${s.worker ? ' (' + s.worker + ')' : ''}`).join(', ')]),
       'The rollout is not planned yet.'),
     el('h4', {}, 'Approvals'),

@@ -3,6 +3,7 @@ package io.upgradeorchestrator.rollout;
 import static io.upgradeorchestrator.testing.Upgrades.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.nio.file.Files;
@@ -61,6 +62,8 @@ class UpgradeExecutionProcessTest {
     Upgrades upgrades;
     @Autowired
     RolloutNodeResults results;
+    @Autowired
+    RolloutProgress progress;
 
     @BeforeEach
     void freshDemoTarget() {
@@ -178,6 +181,10 @@ class UpgradeExecutionProcessTest {
         List<RolloutNodeResult> rows = results.findByUpgradeId(upgrades.businessKey(execution));
         assertThat(rows).extracting(RolloutNodeResult::status)
                 .containsExactly(NodeStatus.ROLLED_BACK, NodeStatus.PLANNED, NodeStatus.PLANNED);
+        // what people watching see once it ended: the canary rolled back, the second wave never reached
+        assertThat(progress.of(upgrades.businessKey(execution))).extracting(RolloutProgress.WaveProgress::rolledBack,
+                RolloutProgress.WaveProgress::waiting, RolloutProgress.WaveProgress::notReached)
+                .containsExactly(tuple(1, 0, 0), tuple(0, 0, 2));
         for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
             assertThat(Files.readSymbolicLink(node(node).resolve("current"))).isEqualTo(Path.of("releases/4.8.2"));
             assertThat(Files.readAllLines(node(node).resolve("data/invoices.csv")).get(0)).isEqualTo("id;customer;amount_cents");
