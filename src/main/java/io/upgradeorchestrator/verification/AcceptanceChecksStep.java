@@ -1,16 +1,14 @@
 package io.upgradeorchestrator.verification;
 
-import java.util.Map;
-
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
-import io.upgradeorchestrator.rollout.RolloutNodeResults;
-import io.upgradeorchestrator.rollout.RolloutService;
+import io.upgradeorchestrator.rollout.NodeContexts;
 import io.upgradeorchestrator.worker.StepHandler;
+import io.upgradeorchestrator.worker.StepInput;
+import io.upgradeorchestrator.worker.StepOutcome;
 import io.upgradeorchestrator.worker.StepTask;
 import io.upgradeorchestrator.worker.StepTopics;
-import io.upgradeorchestrator.worker.StepVariables;
 
 /**
  * "Run acceptance checks" on one node (topic {@code runbook.acceptance}): the runbook's checks CORE first, stopping
@@ -22,15 +20,10 @@ class AcceptanceChecksStep implements StepHandler {
     static final String STEP = "acceptance";
 
     private final InventoryService inventory;
-    private final RolloutNodeResults results;
-    private final RolloutService rollout;
     private final Verification verification;
 
-    AcceptanceChecksStep(InventoryService inventory, RolloutNodeResults results, RolloutService rollout,
-                         Verification verification) {
+    AcceptanceChecksStep(InventoryService inventory, Verification verification) {
         this.inventory = inventory;
-        this.results = results;
-        this.rollout = rollout;
         this.verification = verification;
     }
 
@@ -40,18 +33,10 @@ class AcceptanceChecksStep implements StepHandler {
     }
 
     @Override
-    public Map<String, Object> handle(StepTask task) {
-        String upgradeId = task.string(StepVariables.UPGRADE_ID);
-        String nodeId = task.string(StepVariables.NODE);
-        var node = results.find(upgradeId, nodeId).orElseThrow(() -> new IllegalStateException(
-                "Node " + nodeId + " is not in the rollout plan of " + upgradeId));
-        rollout.stepOf(upgradeId, nodeId, STEP);
-        try {
-            verification.acceptanceOfNode(upgradeId, task.string(StepVariables.RUN_ID),
-                    inventory.requireRecent(task.string(StepVariables.SYSTEM_ID)), node);
-        } finally {
-            rollout.stepOf(upgradeId, nodeId, null);
-        }
-        return Map.of();
+    public StepOutcome perform(StepTask task) {
+        StepInput node = task.input();
+        verification.acceptanceOfNode(node.upgradeId(), node.runId(), inventory.requireRecent(node.systemId()),
+                NodeContexts.asRow(node));
+        return StepOutcome.of(STEP, node.nodeId(), null, null);
     }
 }

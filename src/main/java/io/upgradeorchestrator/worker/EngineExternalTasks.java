@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /** The in-application worker's way to the engine: its Java API, no HTTP in between. */
 public class EngineExternalTasks implements ExternalTaskGateway {
@@ -66,9 +67,10 @@ public class EngineExternalTasks implements ExternalTaskGateway {
      * the engine's optimistic locking decides and the loser tries again.
      */
     @Override
-    public void complete(StepTask task, String workerId, Map<String, Object> variables) {
+    public void complete(StepTask task, String workerId, StepOutcome outcome) {
+        Map<String, Object> local = Map.of(StepVariables.OUTCOME, SpinValues.jsonValue(outcome.toJson()).create());
         synchronized (turnOf(task)) {
-            withConflictRetries(task, () -> service.complete(task.id(), workerId, variables));
+            withConflictRetries(task, () -> service.complete(task.id(), workerId, null, local));
         }
     }
 

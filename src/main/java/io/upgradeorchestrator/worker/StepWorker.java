@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import io.upgradeorchestrator.action.ActionFailedException;
 import io.upgradeorchestrator.action.ActionInProgressException;
+import io.upgradeorchestrator.action.StepActions;
 import io.upgradeorchestrator.action.StepCancellation;
 
 /**
@@ -71,6 +72,10 @@ public class StepWorker {
         this.handlers = handlers.stream().collect(Collectors.toMap(StepHandler::topic, Function.identity()));
         this.properties = properties;
         this.workerId = workerId;
+        if (topics().isEmpty()) {
+            throw new IllegalArgumentException("Step worker " + workerId + " has no handler for any of its topics "
+                    + properties.fetchedTopics());
+        }
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(properties.poolSize(), properties.poolSize(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), runnable -> {
@@ -92,7 +97,8 @@ public class StepWorker {
 
     /** The topics this worker serves: those of {@code topics} it has a handler for. */
     public List<String> topics() {
-        return properties.topics().stream().filter(handlers::containsKey).toList();
+        return properties.fetchedTopics().stream().filter(topic -> handlers.containsKey(StepTopics.plain(topic)))
+                .toList();
     }
 
     /** Starts the heartbeat, and the background fetching when {@code enabled}. */
@@ -217,28 +223,30 @@ public class StepWorker {
 
     private void run(Held step) {
         StepTask task = step.task;
-        StepHandler handler = handlers.get(task.topic());
+        StepHandler handler = handlers.get(StepTopics.plain(task.topic()));
         try {
             if (step.cancellation.isCancelled()) {
                 return;
             }
-            Map<String, Object> variables;
+            StepOutcome outcome;
             try {
-                variables = step.cancellation.callWith(() -> handler.handle(task));
+                StepActions.Collected<StepOutcome> performed = step.cancellation.callWith(
+                        () -> StepActions.collect(() -> handler.perform(task)));
+                outcome = performed.result().withActions(performed.runs());
             } catch (Exception failure) {
                 if (step.cancellation.isCancelled()) {
-                    cancelled(step, handler);
+                    cancelled(step);
                 } else {
                     fail(step, failure);
                 }
                 return;
             }
             if (step.cancellation.isCancelled()) {
-                cancelled(step, handler);
+                cancelled(step);
                 return;
             }
             try {
-                gateway.complete(task, workerId, variables);
+                gateway.complete(task, workerId, outcome);
             } catch (ExternalTaskGateway.StepGoneException gone) {
                 log.info("Step {} ended, but its work item is gone: {}", describe(task), gone.getMessage());
             }
@@ -249,17 +257,9 @@ public class StepWorker {
         }
     }
 
-    private void cancelled(Held step, StepHandler handler) {
-        String reason = step.cancellation.reason();
-        log.info("Step {} was cancelled: {}", describe(step.task), reason);
-        try {
-            step.cancellation.callWith(() -> {
-                handler.cancelled(step.task, reason);
-                return null;
-            });
-        } catch (Exception e) {
-            log.warn("Step {}: recording its cancellation failed: {}", describe(step.task), e.getMessage());
-        }
+    /** The orchestrator recorded the node when it withdrew the step (rollout.RecordNodeStep); nothing to report. */
+    private void cancelled(Held step) {
+        log.info("Step {} was cancelled: {}", describe(step.task), step.cancellation.reason());
     }
 
     private void fail(Held step, Exception failure) {
