@@ -178,17 +178,24 @@ public class StepWorker {
     }
 
     private void fetchLoop() {
+        int failures = 0;
         while (!stopped) {
             int fetched = 0;
+            long pause = properties.pollInterval().toMillis();
             try {
                 fetched = fetchAndStart(null);
+                failures = 0;
             } catch (RuntimeException e) {
-                log.warn("Step worker {} could not fetch steps: {}", workerId, e.getMessage());
+                // an unreachable engine (a remote worker's network) is asked again less and less often, up to 30 s
+                failures++;
+                pause = Math.min(30_000L, Math.max(pause, 500L) << Math.min(failures - 1, 6));
+                log.warn("Step worker {} could not fetch steps (trying again in {} ms): {}", workerId, pause,
+                        e.getMessage());
             }
             if (fetched == 0) {
                 synchronized (wakeUp) {
                     try {
-                        wakeUp.wait(properties.pollInterval().toMillis());
+                        wakeUp.wait(pause);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
