@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * how: {@code upgrade-orchestrator.worker.*}, zones included).
  *
  * @param engineUrl      the orchestrator's engine REST API, e.g. {@code https://orchestrator.example.org/engine-rest}
+ *                       (an engine not named {@code default}: {@code …/engine-rest/engine/<name>})
  * @param user           the worker's account (group {@code step-workers} on the orchestrator)
  * @param password       its password, best from the environment ({@code UPGRADEORCHESTRATOR_REMOTEWORKER_PASSWORD})
  * @param passwordFile   or a file holding it (e.g. a mounted secret); one of the two is required

@@ -131,8 +131,8 @@ public class RestExternalTasks implements ExternalTaskGateway {
         }
         String message = message(response.body());
         String what = task == null ? path : "step " + task.id() + " (" + task.activityId() + ")";
-        if (status == 404 || status == 400 && gone(message) || status == 500 && message.toLowerCase(Locale.ROOT)
-                .contains("not found")) {
+        if (task != null && (status == 404 || status == 400 && gone(message)
+                || status == 500 && message.toLowerCase(Locale.ROOT).contains("not found"))) {
             throw new StepGoneException(what + " is gone or no longer locked by this worker: " + message, null);
         }
         if (status == 401) {
