@@ -107,6 +107,12 @@ class RecordNodeStep implements ExecutionListener {
                             + " is not one of this step's (keys start with " + prefix + ", target " + nodeId + ")";
                     break;
                 }
+                if (run.id() == null || run.actionName() == null || run.kind() == null || run.description() == null
+                        || run.status() == null || run.startedAt() == null) {
+                    problem = "action run " + run.idempotencyKey() + " lacks id, actionName, kind, description,"
+                            + " status or startedAt";
+                    break;
+                }
             }
         }
         if (problem != null) {
