@@ -36,13 +36,16 @@ import io.upgradeorchestrator.action.StepCancellation;
  *       steps of one upgrade (more fetched steps of that upgrade wait, locked, for a free place);</li>
  *   <li>a heartbeat extends the lock of every step it holds; when that fails because the step is gone (rollback
  *       decided, upgrade cancelled) or its lock was lost, the step is cancelled: the program it runs is killed with
- *       its process tree and the step is recorded as cancelled;</li>
- *   <li>a step that ends completes its external task; a step that could not run reports a failure with the action's
- *       summary (what ran, where, what came back): retries with a pause, then an incident, as the jobs do.</li>
+ *       its process tree (the orchestrator recorded the node when the engine withdrew the step);</li>
+ *   <li>a step that ends completes its external task with its {@link StepOutcome} (the node's result and the action
+ *       runs it made), which the orchestrator records in the same transaction; a step that could not run reports a
+ *       failure with the action's summary (what ran, where, what came back): retries with a pause, then an
+ *       incident, as the jobs do.</li>
  * </ul>
  *
- * A worker that dies holds nothing after {@code lock-duration}: the engine hands its steps to the next worker,
- * which runs them again (the action layer answers completed actions from their record).
+ * The same worker runs inside the application ({@link EngineExternalTasks}) and as a remote worker
+ * ({@code remote.RestExternalTasks}). A worker that dies holds nothing after {@code lock-duration}: the engine hands
+ * its steps to the next worker, which runs them again (the action layer answers completed actions from its journal).
  */
 public class StepWorker {
 
