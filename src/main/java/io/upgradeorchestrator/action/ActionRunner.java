@@ -77,6 +77,7 @@ public class ActionRunner {
         if (claim instanceof ActionRunRepository.Claim.Taken taken) {
             if (taken.run().status().isFinal()) {
                 log.info("Action {} already ran: {}", request.idempotencyKey(), taken.run().summary());
+                StepActions.noteCurrent(taken.run());
                 return taken.run().toResult(true);
             }
             throw new ActionInProgressException(taken.run(), taken.run().startedAt().plus(staleLimit));
@@ -99,6 +100,7 @@ public class ActionRunner {
         ActionRun run = runs.finish(id, execution.outcome(), execution, masker.mask(output), summary,
                 Instant.now());
         log.info("Action {} {}: {}", request.idempotencyKey(), run.status(), summary);
+        StepActions.noteCurrent(run);
         // what ran against target systems, for Prometheus: answered-from-record runs are not counted again
         Timer.builder("upgrade_orchestrator.action.runs")
                 .description("Actions run against target systems, by kind and how they ended")

@@ -1,14 +1,12 @@
 package io.upgradeorchestrator.rollback;
 
-import java.util.Map;
-
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.configuration.ConfigurationCapture;
 import io.upgradeorchestrator.configuration.SnapshotPhase;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
-import io.upgradeorchestrator.worker.StepHandler;
+import io.upgradeorchestrator.worker.InApplicationStepHandler;
 import io.upgradeorchestrator.worker.StepTask;
 import io.upgradeorchestrator.worker.StepTopics;
 import io.upgradeorchestrator.worker.StepVariables;
@@ -18,7 +16,7 @@ import io.upgradeorchestrator.worker.StepVariables;
  * passes the CORE checks; then its configuration items are read again, to compare them with before the change.
  */
 @Component
-class VerifyOldVersionStep implements StepHandler {
+class VerifyOldVersionStep implements InApplicationStepHandler {
 
     private final InventoryService inventory;
     private final NodeRollback rollback;
@@ -36,7 +34,7 @@ class VerifyOldVersionStep implements StepHandler {
     }
 
     @Override
-    public Map<String, Object> handle(StepTask task) {
+    public void handle(StepTask task) {
         String upgradeId = task.string(StepVariables.UPGRADE_ID);
         String nodeId = task.string(StepVariables.NODE);
         InventorySystem system = inventory.requireRecent(task.string(StepVariables.SYSTEM_ID));
@@ -44,6 +42,5 @@ class VerifyOldVersionStep implements StepHandler {
         // read once the old version is proven back, so a retry after a repair reads the repaired node
         configuration.capture(SnapshotPhase.AFTER_ROLLBACK, "rollback", system,
                 rollback.context(upgradeId, system, nodeId));
-        return Map.of();
     }
 }

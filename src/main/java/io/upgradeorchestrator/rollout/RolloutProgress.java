@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
+import io.upgradeorchestrator.worker.StepTopics;
 import io.upgradeorchestrator.worker.StepVariables;
 
 /**
@@ -75,7 +76,12 @@ public class RolloutProgress {
     }
 
     private static String stepName(String topic) {
-        return topic != null && topic.startsWith(TOPIC_PREFIX) ? topic.substring(TOPIC_PREFIX.length()) : topic;
+        if (topic == null) {
+            return null;
+        }
+        // a zone's topic (runbook.upgrade.fra) is the same step
+        String plain = StepTopics.plain(topic);
+        return plain.startsWith(TOPIC_PREFIX) ? plain.substring(TOPIC_PREFIX.length()) : plain;
     }
 
     /**
