@@ -1,7 +1,8 @@
 # Shared by the demo runbook scripts. A demo node is a folder:
 #   <root>/<node>/releases/<version>/   installed releases (VERSION file, release notes)
 #   <root>/<node>/current               symlink to releases/<version>: the switch an upgrade flips
-#   <root>/<node>/config/               settings of the node (release=, max_connections=, ...)
+#   <root>/<node>/config/               settings of the node (release=, max_connections=, ...) and its
+#                                       scheduled jobs (crontab lines)
 #   <root>/<node>/data/invoices.csv     business data; an upgrade migrates it (adds the currency column)
 #   <root>/<node>/logs/                 what the scripts did, for log scans
 set -euo pipefail

@@ -117,6 +117,33 @@ public class ActionRunRepository {
         return jdbc.queryForObject("select " + COLUMNS + " from action_run where id = ?", this::map, id);
     }
 
+    /**
+     * Records a run made elsewhere (a worker's step outcome) in the caller's transaction, so it is stored exactly when
+     * the engine accepts the step's completion. A key already recorded is overwritten with the worker's answer: a run
+     * of the application's own worker is the same row, a remote worker's replaces what an earlier attempt left.
+     */
+    public void importRun(ActionRun run) {
+        Object[] values = {run.upgradeId(), run.target(), run.actionName(), run.kind().name(),
+                cut(run.description(), DESCRIPTION_LENGTH), run.status().name(), run.attempts(), run.exitCode(),
+                run.httpStatus(), run.startedAt() == null ? null : timestamp(run.startedAt()),
+                run.finishedAt() == null ? null : timestamp(run.finishedAt()), run.durationMs(), run.output(),
+                run.omittedBytes(), run.omittedLines(), run.patternCounts() == null || run.patternCounts().isEmpty()
+                ? null : json(run.patternCounts()), cut(run.summary(), SUMMARY_LENGTH)};
+        String set = "upgrade_id = ?, target = ?, action_name = ?, kind = ?, description = ?, status = ?, attempts = ?,"
+                + " exit_code = ?, http_status = ?, started_at = ?, finished_at = ?, duration_ms = ?, output = ?,"
+                + " omitted_bytes = ?, omitted_lines = ?, pattern_counts = ?, summary = ?";
+        Object[] update = java.util.Arrays.copyOf(values, values.length + 1);
+        update[values.length] = run.idempotencyKey();
+        if (jdbc.update("update action_run set " + set + " where idempotency_key = ?", update) == 0) {
+            Object[] insert = new Object[values.length + 2];
+            insert[0] = run.id();
+            insert[1] = run.idempotencyKey();
+            System.arraycopy(values, 0, insert, 2, values.length);
+            jdbc.update("insert into action_run (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?)", insert);
+        }
+    }
+
     private <T> T inOwnTransaction(Supplier<T> work) {
         return ownTransaction.execute(status -> work.get());
     }

@@ -34,6 +34,7 @@ public class ActionRunner {
     private final HttpCheck httpChecks;
     private final SqlCheck sqlChecks;
     private final LogScan logScans;
+    private final FileRead fileReads;
     private final MeterRegistry meters;
 
     ActionRunner(ActionProperties properties, ActionRunRepository runs, MeterRegistry meters) {
@@ -48,6 +49,7 @@ public class ActionRunner {
         this.httpChecks = new HttpCheck(client, maxOutput, properties.defaultTimeout());
         this.sqlChecks = new SqlCheck(properties.sqlConnections(), maxOutput, properties.sqlTimeout());
         this.logScans = new LogScan(processes, maxOutput, properties.defaultTimeout(), properties.logTimeZone());
+        this.fileReads = new FileRead(maxOutput);
     }
 
     /**
@@ -75,6 +77,7 @@ public class ActionRunner {
         if (claim instanceof ActionRunRepository.Claim.Taken taken) {
             if (taken.run().status().isFinal()) {
                 log.info("Action {} already ran: {}", request.idempotencyKey(), taken.run().summary());
+                StepActions.noteCurrent(taken.run());
                 return taken.run().toResult(true);
             }
             throw new ActionInProgressException(taken.run(), taken.run().startedAt().plus(staleLimit));
@@ -91,9 +94,13 @@ public class ActionRunner {
         }
         String summary = masker.mask(oneLine("`" + description + "` on " + request.target() + " " + execution.what()
                 + (execution.detail() != null ? ": " + execution.detail() : "")));
-        ActionRun run = runs.finish(id, execution.outcome(), execution, masker.mask(execution.output()), summary,
+        // configuration read from a file or printed by a command names its secrets itself (api_key=…)
+        String output = spec instanceof FileReadSpec || spec instanceof CommandSpec
+                ? Masker.maskSecretSettings(execution.output()) : execution.output();
+        ActionRun run = runs.finish(id, execution.outcome(), execution, masker.mask(output), summary,
                 Instant.now());
         log.info("Action {} {}: {}", request.idempotencyKey(), run.status(), summary);
+        StepActions.noteCurrent(run);
         // what ran against target systems, for Prometheus: answered-from-record runs are not counted again
         Timer.builder("upgrade_orchestrator.action.runs")
                 .description("Actions run against target systems, by kind and how they ended")
@@ -119,6 +126,9 @@ public class ActionRunner {
         }
         if (spec instanceof SqlCheckSpec sql) {
             return sqlChecks.execute(sql, context);
+        }
+        if (spec instanceof FileReadSpec read) {
+            return fileReads.execute(read);
         }
         return logScans.execute((LogScanSpec) spec, context.since());
     }

@@ -4,7 +4,8 @@ package io.upgradeorchestrator.action;
  * What an action does, as the inventory's runbook declares it. Text fields may contain placeholders
  * ({@code {node}}, {@code {targetVersion}} …) that {@link Placeholders} fills from an {@link ActionContext}.
  */
-public sealed interface ActionSpec permits CommandSpec, HttpCheckSpec, SqlCheckSpec, LogScanSpec {
+public sealed interface ActionSpec permits CommandSpec, HttpCheckSpec, SqlCheckSpec, LogScanSpec,
+        FileReadSpec {
 
     ActionKind kind();
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Replaces secret values by {@code ****} in everything an action stores or returns. */
 final class Masker {
@@ -31,6 +33,23 @@ final class Masker {
     static boolean isSecretName(String variableName) {
         String name = variableName.toUpperCase(Locale.ROOT);
         return name.contains("PASSWORD") || name.contains("SECRET") || name.contains("TOKEN");
+    }
+
+    /**
+     * A setting whose name says it holds a secret ({@code api_key=…}, {@code password: …}, {@code "token": "…"}), one
+     * per line: its value is not known beforehand, so it is found by its name.
+     */
+    private static final Pattern SECRET_SETTING = Pattern.compile(
+            "^(\\s*[\"']?[A-Za-z0-9_.\\-]*?(?:password|passwd|secret|token|credential|api[_.-]?key|private[_.-]?key"
+                    + "|(?<![A-Za-z0-9])key(?![A-Za-z]))[A-Za-z0-9_.\\-]*[\"']?\\s*[=:]\\s*)(\\S.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+    /** Replaces the values of secret-named settings by {@code ****}; names and everything else stay readable. */
+    static String maskSecretSettings(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return SECRET_SETTING.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK));
     }
 
     static List<String> secretValues(Map<String, String> environment) {

@@ -58,6 +58,9 @@ public final class Placeholders {
             bind(sql.query(), context); // the query keeps its placeholders until it is bound; fail early here
             return sql;
         }
+        if (spec instanceof FileReadSpec read) {
+            return new FileReadSpec(text.apply(read.file()));
+        }
         LogScanSpec scan = (LogScanSpec) spec;
         return new LogScanSpec(text.apply(scan.file()),
                 scan.command() == null ? null : scan.command().stream().map(text).toList(), scan.patterns());

@@ -1,8 +1,10 @@
 package io.upgradeorchestrator.announcement;
 
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.CURRENT_VERSION;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.DATA_MIGRATION;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.RELEASE_NOTES_URL;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_END;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_START;
@@ -38,7 +40,7 @@ class AnnouncementMail {
         InventorySystem system = inventory.require(SYSTEM_ID.require(execution));
         Map<String, Object> model = UpgradeMailModel.from(execution);
         AnnouncementWriter.UpgradeFacts facts = new AnnouncementWriter.UpgradeFacts(UPGRADE_ID.require(execution),
-                text(model.get(WINDOW_START.name())), text(model.get(WINDOW_END.name())),
+                CURRENT_VERSION.get(execution), TARGET_VERSION.require(execution), text(model.get(WINDOW_START.name())), text(model.get(WINDOW_END.name())),
                 STAGED_ROLLOUT.get(execution, false), DATA_MIGRATION.get(execution, false),
                 RELEASE_NOTES_URL.get(execution));
         Map<String, List<String>> contacts = new LinkedHashMap<>();

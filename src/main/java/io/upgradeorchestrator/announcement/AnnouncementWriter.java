@@ -47,6 +47,7 @@ public final class AnnouncementWriter {
         boolean rolling = facts.stagedRollout() && system.nodesIn(Environment.PRODUCTION).size() > 1;
         String services = String.join(", ", system.businessServices());
         List<String> impact = new ArrayList<>();
+        impact.add(system.name() + " is upgraded " + versions(facts) + ".");
         impact.add(rolling
                 ? system.name() + " (" + services + ") stays up but with short interruptions: its servers are"
                 + " upgraded a few at a time."
@@ -92,8 +93,15 @@ public final class AnnouncementWriter {
             }
         });
 
-        String summary = "Maintenance: " + system.name() + " (" + facts.upgradeId() + ")";
+        String summary = "Maintenance: " + system.name() + " upgrade to " + facts.targetVersion() + " ("
+                + facts.upgradeId() + ")";
         return new Announcement(List.copyOf(recipients), summary, impact, limitations, avoid, contact);
+    }
+
+    /** "from version 8.2.0 to 8.2.1", or only the target where the current version is not known. */
+    static String versions(UpgradeFacts facts) {
+        return (facts.currentVersion() == null ? "" : "from version " + facts.currentVersion() + " ")
+                + "to version " + facts.targetVersion();
     }
 
     /** The groups to name as contacts: the owner group first, then the configured ones, without repeats. */
@@ -113,8 +121,15 @@ public final class AnnouncementWriter {
 
     /**
      * The facts of the upgrade the announcement needs. Window times are already written for people.
+     *
+     * @param currentVersion what the production nodes run ("15.5, 15.6" where they drifted); may be {@code null}
      */
-    public record UpgradeFacts(String upgradeId, String windowStart, String windowEnd, boolean stagedRollout,
-                               boolean dataMigration, String releaseNotesUrl) {
+    public record UpgradeFacts(String upgradeId, String currentVersion, String targetVersion, String windowStart,
+                               String windowEnd, boolean stagedRollout, boolean dataMigration,
+                               String releaseNotesUrl) {
+
+        public UpgradeFacts {
+            java.util.Objects.requireNonNull(targetVersion, "targetVersion: the announcement names it");
+        }
     }
 }

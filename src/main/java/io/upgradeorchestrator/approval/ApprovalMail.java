@@ -44,7 +44,7 @@ class ApprovalMail {
         List<Task> openApprovals = openApprovals(execution);
         for (Task task : openApprovals) {
             for (String group : candidateGroups(task)) {
-                Map<String, Object> model = UpgradeMailModel.from(execution);
+                Map<String, Object> model = model(execution);
                 model.put("approverGroup", group);
                 model.put("taskLink", taskLink(task));
                 model.put("taskName", task.getName());
@@ -59,13 +59,20 @@ class ApprovalMail {
 
     /** One mail to the given group about all open approvals (used for escalation). */
     void mailGroup(DelegateExecution execution, String group, String template) {
-        Map<String, Object> model = UpgradeMailModel.from(execution);
+        Map<String, Object> model = model(execution);
         List<Task> openApprovals = openApprovals(execution);
         if (!openApprovals.isEmpty()) {
             model.put("taskLink", taskLink(openApprovals.get(0)));
         }
         model.put("openApprovals", openApprovals.size());
         mailService.send(new OutgoingMail(recipients.resolve("group:" + group), template, model, List.of()));
+    }
+
+    /** The upgrade's facts; the deadline as the date it falls on, not the rule's duration ("P5D"). */
+    static Map<String, Object> model(DelegateExecution execution) {
+        Map<String, Object> model = UpgradeMailModel.from(execution);
+        model.put("approvalDeadline", model.get(ApprovalVariables.APPROVAL_DUE_DATE.name()));
+        return model;
     }
 
     List<Task> openApprovals(DelegateExecution execution) {

@@ -1,7 +1,9 @@
 package io.upgradeorchestrator.cockpit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -22,6 +24,10 @@ import io.upgradeorchestrator.approval.ApprovalEntry;
 import io.upgradeorchestrator.approval.ApprovalVariables;
 import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
 import io.upgradeorchestrator.identity.UpgradeAccess;
+import io.upgradeorchestrator.issues.Issue;
+import io.upgradeorchestrator.record.UpgradeHistory;
+import io.upgradeorchestrator.record.UpgradeRecords;
+import io.upgradeorchestrator.variables.JsonText;
 import io.upgradeorchestrator.upgrade.UpgradeQueries;
 import io.upgradeorchestrator.upgrade.UpgradeVariables;
 import io.upgradeorchestrator.upgrade.UpgradeView;
@@ -41,15 +47,20 @@ public class UpgradeSummaries {
     private final CurrentUser currentUser;
     private final UpgradeAccess access;
     private final ObjectMapper json;
+    private final UpgradeRecords records;
+    private final UpgradeHistory upgradeHistory;
 
     UpgradeSummaries(HistoryService historyService, UpgradeQueries queries, ActionRunRepository actionRuns,
-                     CurrentUser currentUser, UpgradeAccess access, ObjectMapper json) {
+                     CurrentUser currentUser, UpgradeAccess access, ObjectMapper json, UpgradeRecords records,
+                     UpgradeHistory upgradeHistory) {
         this.historyService = historyService;
         this.queries = queries;
         this.actionRuns = actionRuns;
         this.currentUser = currentUser;
         this.access = access;
         this.json = json;
+        this.records = records;
+        this.upgradeHistory = upgradeHistory;
     }
 
     /** The upgrade that a process instance belongs to: the main process or any phase it called. */
@@ -81,8 +92,34 @@ public class UpgradeSummaries {
                 .processInstanceBusinessKey(view.id()).singleResult();
         List<UpgradeSummary.ActionRunLine> runs = actionRuns.findByUpgradeId(view.id()).stream()
                 .map(UpgradeSummaries::line).toList();
+        UpgradeHistory.Facts history = upgradeHistory.of(root.getId(), view.id());
+        List<Issue> issues = records.issues(variables(root), history);
         return new UpgradeSummary(view, text(root.getId(), UpgradeVariables.WINDOW_TEXT.name()),
-                text(root.getId(), ApprovalVariables.APPROVERS_SUMMARY.name()), approvalRounds(root), runs);
+                text(root.getId(), ApprovalVariables.APPROVERS_SUMMARY.name()), approvalRounds(root), runs, issues,
+                records.acts(history, issues));
+    }
+
+    /**
+     * The upgrade's variables as the record reads them, while it runs: the main process's, overridden by those of
+     * the phases it called in the order they started (a running phase holds the newest values until it ends).
+     */
+    private Map<String, Object> variables(HistoricProcessInstance root) {
+        List<HistoricProcessInstance> tree = historyService.createHistoricProcessInstanceQuery()
+                .rootProcessInstanceId(root.getId()).orderByProcessInstanceStartTime().asc().list();
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (HistoricProcessInstance instance : tree) {
+            for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+                    .processInstanceId(instance.getId()).disableCustomObjectDeserialization().list()) {
+                if (variable.getActivityInstanceId() != null && !instance.getId().equals(variable.getActivityInstanceId())) {
+                    continue; // a task's or a sub-scope's own variable
+                }
+                TypedValue value = variable.getTypedValue();
+                // JSON variables as their text: they are not deserialized here
+                variables.put(variable.getName(), value instanceof ObjectValue ? JsonText.of(value)
+                        : value == null ? null : value.getValue());
+            }
+        }
+        return variables;
     }
 
     private List<UpgradeSummary.ApprovalRound> approvalRounds(HistoricProcessInstance root) {

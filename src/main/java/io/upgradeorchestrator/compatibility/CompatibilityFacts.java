@@ -21,7 +21,8 @@ final class CompatibilityFacts {
 
     static List<AreaFacts> of(InventorySystem system, String targetVersion, boolean versionDrift) {
         Optional<Release> release = system.releases().stream()
-                .filter(candidate -> candidate.version().equals(targetVersion)).findFirst();
+                .filter(candidate -> VersionComparator.INSTANCE.compare(candidate.version(), targetVersion) == 0)
+                .findFirst();
         boolean mixedVersion = release.map(Release::mixedVersionSupported).orElse(false);
         List<AreaFacts> facts = new ArrayList<>();
         for (Area area : Area.values()) {

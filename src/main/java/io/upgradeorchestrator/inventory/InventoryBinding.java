@@ -23,6 +23,7 @@ import java.util.TreeSet;
 
 import io.upgradeorchestrator.action.ActionSpec;
 import io.upgradeorchestrator.action.CommandSpec;
+import io.upgradeorchestrator.action.FileReadSpec;
 import io.upgradeorchestrator.action.HttpCheckSpec;
 import io.upgradeorchestrator.action.LogPattern;
 import io.upgradeorchestrator.action.LogScanSpec;
@@ -50,6 +51,7 @@ final class InventoryBinding {
             .addMixIn(Runbook.AcceptanceCheck.class, AcceptanceCheckMixIn.class)
             .addMixIn(Runbook.LogSource.class, LogSourceMixIn.class)
             .addMixIn(Runbook.MonitoringProbe.class, MonitoringProbeMixIn.class)
+            .addMixIn(ConfigurationItem.class, ConfigurationItemMixIn.class)
             .build();
 
     private InventoryBinding() {
@@ -67,9 +69,19 @@ final class InventoryBinding {
         return MAPPER.writeValueAsString(runbook);
     }
 
+    /** A configuration item's {@code read} in the file's shape, for the {@code inv_configuration_item} table. */
+    static String json(ActionSpec read) throws JsonProcessingException {
+        return MAPPER.writeValueAsString(ActionEntry.of(null, null, read, null));
+    }
+
+    static ActionSpec configurationRead(String json) throws JsonProcessingException {
+        return MAPPER.readValue(json, ActionEntry.class).configurationRead();
+    }
+
     /**
-     * A step, an acceptance check or a log source as written: the action's fields stand beside the entry's own
-     * ({@code {command: [...], timeout: PT1M, estimate: PT5M}}). The schema says which fields each may have.
+     * A step, an acceptance check, a log source or a configuration item's read as written: the action's fields
+     * stand beside the entry's own ({@code {command: [...], timeout: PT1M, estimate: PT5M}}). The schema says which
+     * fields each may have.
      */
     record ActionEntry(String name, Runbook.Priority priority, List<String> command, String workingDirectory,
                        Duration timeout, Set<Integer> expectedExitCodes, HttpCheckSpec http, SqlCheckSpec sql,
@@ -82,6 +94,11 @@ final class InventoryBinding {
             return sql != null ? sql : new CommandSpec(command, workingDirectory, Map.of(), timeout, expectedExitCodes);
         }
 
+        /** A configuration item's {@code read}: the same command fields as a step, or a {@code file}. */
+        ActionSpec configurationRead() {
+            return file != null ? new FileReadSpec(file) : action();
+        }
+
         static ActionEntry of(String name, Runbook.Priority priority, ActionSpec action, Duration estimate) {
             if (action instanceof CommandSpec c) {
                 // Sorted, so that the same runbook is always stored as the same text.
@@ -91,6 +108,10 @@ final class InventoryBinding {
             if (action instanceof LogScanSpec scan) {
                 return new ActionEntry(name, priority, scan.command(), null, null, null, null, null, estimate,
                         scan.file(), scan.patterns());
+            }
+            if (action instanceof FileReadSpec read) {
+                return new ActionEntry(name, priority, null, null, null, null, null, null, estimate, read.file(),
+                        null);
             }
             HttpCheckSpec http = action instanceof HttpCheckSpec check ? check : null;
             SqlCheckSpec sql = action instanceof SqlCheckSpec check ? check : null;
@@ -116,6 +137,26 @@ final class InventoryBinding {
         @Override
         public ActionEntry convert(Runbook.LogSource source) {
             return ActionEntry.of(source.name(), null, source.scan(), null);
+        }
+    }
+
+    /** A configuration item as written: its {@code read} has the fields of a step's command, or a {@code file}. */
+    record ConfigurationItemEntry(String name, String kind, String location, ActionEntry read) {
+    }
+
+    static final class FromConfigurationItem extends StdConverter<ConfigurationItem, ConfigurationItemEntry> {
+        @Override
+        public ConfigurationItemEntry convert(ConfigurationItem item) {
+            return new ConfigurationItemEntry(item.name(), item.kind(), item.location(),
+                    item.read() == null ? null : ActionEntry.of(null, null, item.read(), null));
+        }
+    }
+
+    static final class ToConfigurationItem extends StdConverter<ConfigurationItemEntry, ConfigurationItem> {
+        @Override
+        public ConfigurationItem convert(ConfigurationItemEntry entry) {
+            return new ConfigurationItem(entry.name(), entry.kind(), entry.location(),
+                    entry.read() == null ? null : entry.read().configurationRead());
         }
     }
 
@@ -154,6 +195,11 @@ final class InventoryBinding {
     @JsonDeserialize(converter = ToLogSource.class)
     @JsonSerialize(converter = FromLogSource.class)
     interface LogSourceMixIn {
+    }
+
+    @JsonDeserialize(converter = ToConfigurationItem.class)
+    @JsonSerialize(converter = FromConfigurationItem.class)
+    interface ConfigurationItemMixIn {
     }
 
     /** The probe's check is written as {@code http}. */

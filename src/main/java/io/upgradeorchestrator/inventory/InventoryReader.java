@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.upgradeorchestrator.action.ActionSpec;
 import io.upgradeorchestrator.action.InvalidActionException;
 import io.upgradeorchestrator.action.Placeholders;
 import org.springframework.core.io.Resource;
@@ -35,8 +36,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Reads inventory YAML files into {@link InventorySystem} records and checks them.
  * <p>
  * Each file is checked against {@link InventorySchema} (the format), then by the rules a schema cannot state (time
- * zones, runbook placeholders, unique release versions, a PRODUCTION node, and across files: unique ids and
- * dependencies), then bound to the records by {@link InventoryBinding}. Every problem names its file, its entry
+ * zones, placeholders of the runbook and of configuration reads, unique release versions, a PRODUCTION node, and
+ * across files: unique ids and dependencies), then bound to the records by {@link InventoryBinding}. Every problem names its file, its entry
  * ({@code systems[1].nodes[0] (db-1)}) and its field, and reading goes on after the first one: the result is either
  * the complete inventory or an {@link InventoryValidationException} listing all problems of all files.
  */
@@ -62,6 +63,15 @@ final class InventoryReader {
             return InventoryBinding.runbook(json);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Inventory table holds an invalid runbook: " + json, e);
+        }
+    }
+
+    /** Reads a configuration item's {@code read} stored by {@link RunbookJson#writeRead}; it was checked on load. */
+    static ActionSpec configurationReadFromJson(String json) {
+        try {
+            return InventoryBinding.configurationRead(json);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Inventory table holds an invalid configuration read: " + json, e);
         }
     }
 
@@ -200,6 +210,9 @@ final class InventoryReader {
             forEachEntry(append(at, "releases"), (release, releaseAt) ->
                     unique(releases, release, releaseAt, "version", "duplicate release"));
             checkTemplates(system.get("runbook"), append(at, "runbook"));
+            // a configuration item's read is filled like a runbook step, so it takes the same placeholders
+            forEachEntry(append(at, "configurationItems"), (item, itemAt) ->
+                    checkTemplates(item.get("read"), append(itemAt, "read")));
         }
 
         /** Every template of the runbook: its {placeholders} must be the action layer's, its ${values} ours. */

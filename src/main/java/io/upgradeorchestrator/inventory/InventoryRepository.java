@@ -107,7 +107,8 @@ class InventoryRepository {
             addRows(configurationItems, id, system.configurationItems(), (row, item) -> row
                     .addValue("name", item.name())
                     .addValue("kind", item.kind())
-                    .addValue("location", item.location()));
+                    .addValue("location", item.location())
+                    .addValue("readJson", item.read() == null ? null : RunbookJson.writeRead(item.read())));
             addRows(releases, id, system.releases(), (row, release) -> row
                     .addValue("version", release.version())
                     .addValue("releaseNotesUrl", release.releaseNotesUrl())
@@ -155,8 +156,8 @@ class InventoryRepository {
                 VALUES (:systemId, :listIndex, :dependsOn, :description)
                 """, dependencies);
         insert("""
-                INSERT INTO inv_configuration_item (system_id, list_index, name, kind, location)
-                VALUES (:systemId, :listIndex, :name, :kind, :location)
+                INSERT INTO inv_configuration_item (system_id, list_index, name, kind, location, read_json)
+                VALUES (:systemId, :listIndex, :name, :kind, :location, :readJson)
                 """, configurationItems);
         insert("""
                 INSERT INTO inv_release (system_id, version, list_index, release_notes_url, mixed_version_supported)
@@ -220,7 +221,9 @@ class InventoryRepository {
                         rs.getString("depends_on_system_id"), rs.getString("description")));
         Map<String, List<ConfigurationItem>> configurationItems = children(
                 "SELECT * FROM inv_configuration_item" + childFilter, params, (rs, n) -> new ConfigurationItem(
-                        rs.getString("name"), rs.getString("kind"), rs.getString("location")));
+                        rs.getString("name"), rs.getString("kind"), rs.getString("location"),
+                        rs.getString("read_json") == null ? null
+                                : InventoryReader.configurationReadFromJson(rs.getString("read_json"))));
         Map<String, List<Release.Requirement>> requirements = children(
                 "SELECT * FROM inv_requirement" + childFilter, params,
                 rs -> rs.getString("system_id") + "\u0000" + rs.getString("release_version"),

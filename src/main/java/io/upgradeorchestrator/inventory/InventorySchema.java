@@ -75,8 +75,9 @@ final class InventorySchema {
         List<Problem> problems = new ArrayList<>();
         for (Error error : schema.validate(file)) {
             // A branch of a choice failing is not a mistake of its own: the choice's error says what to do.
-            if (!insideChoice(error.getEvaluationPath())) {
-                problems.add(problem(error));
+            Problem problem = insideChoice(error.getEvaluationPath()) ? null : problem(error);
+            if (problem != null) {
+                problems.add(problem);
             }
         }
         return problems;
@@ -91,6 +92,7 @@ final class InventorySchema {
         return false;
     }
 
+    /** The violation in the product's words; null when another violation at the same place already says it. */
     private Problem problem(Error error) {
         List<Object> at = segments(error.getInstanceLocation());
         // The schema object that holds the failing keyword: its siblings say what was allowed.
@@ -110,7 +112,15 @@ final class InventorySchema {
                         + String.join(", ", allowed));
             }
             case "oneOf" -> {
-                return new Problem(at, true, choice(owner.path("oneOf"), value, error.getMessage()));
+                // Fields are a choice only in a mapping; anything else already has its "must be a mapping".
+                return value != null && !value.isObject() ? null
+                        : new Problem(at, true, choice(owner.path("oneOf"), value, error.getMessage()));
+            }
+            case "dependencies" -> {
+                List<String> needed = new ArrayList<>();
+                owner.path("dependencies").path(error.getProperty()).forEach(name -> needed.add(name.asText()));
+                return new Problem(at, true, "field '" + error.getProperty() + "' is allowed only together with "
+                        + String.join(", ", needed));
             }
             case "type" -> {
                 return new Problem(at, false, "must be " + typeNames(owner.path("type")) + ", got " + describe(value));

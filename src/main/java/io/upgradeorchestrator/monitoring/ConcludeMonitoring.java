@@ -9,6 +9,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import io.upgradeorchestrator.issues.Issue;
+import io.upgradeorchestrator.issues.IssueList;
+import io.upgradeorchestrator.variables.JsonText;
+
 /**
  * At the end of monitoring (after the end event has set {@code monitoringOutcome}): when it ended and a summary a
  * person reads in Cockpit, the API and the upgrade record.
@@ -23,7 +27,8 @@ class ConcludeMonitoring implements ExecutionListener {
         MONITORING_ENDED_AT.set(execution, now);
         int rounds = PROBE_ROUNDS.get(execution, 0);
         int breaches = BREACH_ROUNDS.get(execution, 0);
-        String issues = ISSUES_FOUND.get(execution);
+        long keptNewVersion = IssueList.parse(JsonText.of(execution, MONITORING_ISSUES.name())).stream()
+                .filter(Issue::knownLimitation).count();
         String problems = USER_PROBLEMS.get(execution);
         String plan = MONITORING_SUMMARY.get(execution, "");
         String result = STABLE.equals(outcome)
@@ -31,7 +36,7 @@ class ConcludeMonitoring implements ExecutionListener {
                 : "Monitoring ended with ROLL_BACK (" + ROLLBACK_TRIGGER.get(execution, "?") + "): "
                 + ROLLBACK_TRIGGER_DETAIL.get(execution, "") + ".";
         MONITORING_SUMMARY.set(execution, result + " " + rounds + " probe round(s), " + breaches
-                + " with a breach; " + count(problems) + " user report(s); " + count(issues)
+                + " with a breach; " + count(problems) + " user report(s); " + keptNewVersion
                 + " issue(s) fixed forward or accepted. " + plan);
     }
 

@@ -2,23 +2,28 @@ package io.upgradeorchestrator.monitoring;
 
 import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.*;
 
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-import io.upgradeorchestrator.variables.Texts;
+import io.upgradeorchestrator.issues.Issue;
+import io.upgradeorchestrator.issues.IssueDecision;
+import io.upgradeorchestrator.issues.IssueList;
+import io.upgradeorchestrator.issues.IssueSource;
+import io.upgradeorchestrator.variables.JsonText;
 
 /**
  * The decision on a breach or a user's report. While a decision task is open, later breaches and reports join it
  * instead of opening another. On completion the form's values are checked here too, because Tasklist validates only
  * in the browser: a decision is required, and fixing forward or accepting needs a reason (what will be fixed, or
- * why the degradation is acceptable). ROLL_BACK names the trigger for the rollback; the other decisions are kept in
- * {@code issuesFound} for the upgrade record.
+ * why the degradation is acceptable). ROLL_BACK names the trigger for the rollback; every decision is kept with the issues it decided in
+ * {@code monitoringIssues} for the upgrade record.
  */
 @Component("monitoringDecisionRule")
 class MonitoringDecisionRule implements TaskListener {
@@ -45,7 +50,6 @@ class MonitoringDecisionRule implements TaskListener {
         String actor = Actor.of(task);
         String trigger = DECISION_TRIGGER.require(task);
         String about = BREACH_SUMMARY.get(task, trigger);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
 
         MONITORING_DECISION.set(task, decision.name());
         MONITORING_DECISION_REASON.set(task, reason);
@@ -55,11 +59,29 @@ class MonitoringDecisionRule implements TaskListener {
             ROLLBACK_TRIGGER.set(task, trigger);
             ROLLBACK_TRIGGER_DETAIL.set(task, about + " — roll back decided by " + actor
                     + (reason == null ? "" : ": " + reason));
-        } else {
-            String line = now + " " + trigger + ": " + about + " — " + decision.name() + " by " + actor + ": " + reason;
-            String earlier = ISSUES_FOUND.get(task);
-            ISSUES_FOUND.set(task, Texts.appendKeepingLatest(earlier, line));
         }
+        List<Issue> issues = decide(IssueList.parse(JsonText.of(task, MONITORING_ISSUES.name())), trigger,
+                BREACHED_PROBE.get(task), about, task.getCreateTime(), IssueDecision.valueOf(decision.name()), actor,
+                reason);
+        task.setVariable(MONITORING_ISSUES.name(), IssueList.typed(MONITORING_ISSUES, issues));
+        ISSUES_FOUND.set(task, issues.stream().map(Issue::line).collect(Collectors.joining("\n")));
+    }
+
+    /**
+     * A breach becomes an issue when it is decided (it was found when the task opened); user reports are issues
+     * from the moment they came in. The decision applies to every issue of monitoring still undecided: reports
+     * and breaches that joined the open task are decided with it.
+     */
+    static List<Issue> decide(List<Issue> earlier, String trigger, String probe, String about, Date foundAt,
+                              IssueDecision decision, String actor, String reason) {
+        List<Issue> issues = new ArrayList<>(earlier);
+        if (TRIGGER_MONITORING_BREACH.equals(trigger)) {
+            issues.add(Issue.found(foundAt == null ? null : foundAt.toInstant(), IssueSource.MONITORING_BREACH,
+                    probe, about, "monitoring probe"));
+        }
+        issues.replaceAll(issue -> issue.undecided() && (issue.source() == IssueSource.MONITORING_BREACH
+                || issue.source() == IssueSource.USER_REPORT) ? issue.decided(decision, actor, reason) : issue);
+        return issues;
     }
 
     private static MonitoringDecision parse(String value) {

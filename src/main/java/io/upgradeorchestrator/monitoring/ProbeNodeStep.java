@@ -2,7 +2,6 @@ package io.upgradeorchestrator.monitoring;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -14,7 +13,7 @@ import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
 import io.upgradeorchestrator.rollout.RolloutProperties;
 import io.upgradeorchestrator.runbook.ProbeSampler;
-import io.upgradeorchestrator.worker.StepHandler;
+import io.upgradeorchestrator.worker.InApplicationStepHandler;
 import io.upgradeorchestrator.worker.StepTask;
 import io.upgradeorchestrator.worker.StepTopics;
 import io.upgradeorchestrator.worker.StepVariables;
@@ -22,10 +21,12 @@ import io.upgradeorchestrator.worker.StepVariables;
 /**
  * "Run probes on node" (topic {@code runbook.probe}): every monitoring probe of the runbook on one production node,
  * several samples each through the action layer, recorded as the node's measurements of the round (round key
- * {@code baseline} before the change). An unreachable service is a measurement (100 % errors), not a failure.
+ * {@code baseline} before the change). An unreachable service is a measurement (100 % errors), not a failure. It
+ * writes the orchestrator's table itself, so it is an in-application step ({@link StepTopics#IN_APPLICATION}): only
+ * the application's worker runs it.
  */
 @Component
-class ProbeNodeStep implements StepHandler {
+class ProbeNodeStep implements InApplicationStepHandler {
 
     private final InventoryService inventory;
     private final ProbeSampler sampler;
@@ -48,7 +49,7 @@ class ProbeNodeStep implements StepHandler {
     }
 
     @Override
-    public Map<String, Object> handle(StepTask task) {
+    public void handle(StepTask task) {
         String upgradeId = task.string(StepVariables.UPGRADE_ID);
         String nodeId = task.string(StepVariables.NODE);
         String roundKey = task.string(StepVariables.PROBE_ROUND_KEY);
@@ -72,6 +73,5 @@ class ProbeNodeStep implements StepHandler {
                     sample.errorRatePercent(), sample.samples()));
         }
         measurements.replace(upgradeId, roundKey, node.id(), measured);
-        return Map.of();
     }
 }

@@ -3,11 +3,17 @@ package io.upgradeorchestrator.monitoring;
 import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.*;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import io.upgradeorchestrator.issues.Issue;
+import io.upgradeorchestrator.issues.IssueList;
+import io.upgradeorchestrator.issues.IssueSource;
+import io.upgradeorchestrator.variables.JsonText;
 import io.upgradeorchestrator.variables.Texts;
 
 /** Keeps a problem a user reported during monitoring, and frames it for the alert and the decision. */
@@ -24,6 +30,11 @@ class RecordUserProblem implements JavaDelegate {
                 + oneLine(description);
         String earlier = USER_PROBLEMS.get(execution);
         USER_PROBLEMS.set(execution, Texts.appendKeepingLatest(earlier, line));
+        // an issue from the moment it is reported; the decision that takes it up decides it
+        List<Issue> issues = new ArrayList<>(IssueList.parse(JsonText.of(execution, MONITORING_ISSUES.name())));
+        issues.add(Issue.found(now, IssueSource.USER_REPORT, contact == null ? null : "contact " + contact,
+                oneLine(description), reportedBy));
+        execution.setVariable(MONITORING_ISSUES.name(), IssueList.typed(MONITORING_ISSUES, issues));
 
         DECISION_TRIGGER.setLocal(execution, TRIGGER_USER_REPORT);
         BREACHED_PROBE.setLocal(execution, "Problem reported by a user");

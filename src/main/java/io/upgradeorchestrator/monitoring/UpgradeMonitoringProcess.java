@@ -2,6 +2,7 @@ package io.upgradeorchestrator.monitoring;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import io.upgradeorchestrator.variables.Var;
 
@@ -105,7 +106,9 @@ public final class UpgradeMonitoringProcess {
     public static final Var<String> MONITORING_DECISION = Var.string("monitoringDecision");
     public static final Var<String> MONITORING_DECISION_REASON = Var.string("monitoringDecisionReason");
     public static final Var<String> MONITORING_DECIDED_BY = Var.string("monitoringDecidedBy");
-    /** FIX_FORWARD and ACCEPT decisions with what they were about, one per line. */
+    /** The issues of monitoring as data (breaches and user reports with their decisions): {@code IssueList}. */
+    public static final Var<List<Map<String, Object>>> MONITORING_ISSUES = Var.list("monitoringIssues");
+    /** The same issues one per line, for people reading the decision form; nothing reads it back. */
     public static final Var<String> ISSUES_FOUND = Var.text("issuesFound");
 
     // --- Out --------------------------------------------------------------------------------------------------

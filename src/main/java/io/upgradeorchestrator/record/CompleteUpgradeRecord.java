@@ -3,6 +3,7 @@ package io.upgradeorchestrator.record;
 import static io.upgradeorchestrator.record.UpgradeClosureProcess.RECORD_COMPLETED_AT;
 import static io.upgradeorchestrator.record.UpgradeClosureProcess.RECORD_WRITTEN_AT;
 import static io.upgradeorchestrator.record.UpgradeClosureProcess.REVIEWED_AT;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
 
 import java.time.Instant;
 import java.util.Date;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 class CompleteUpgradeRecord implements JavaDelegate {
 
     private final UpgradeRecords records;
+    private final UpgradeHistory history;
 
-    CompleteUpgradeRecord(UpgradeRecords records) {
+    CompleteUpgradeRecord(UpgradeRecords records, UpgradeHistory history) {
         this.records = records;
+        this.history = history;
     }
 
     @Override
@@ -27,7 +30,8 @@ class CompleteUpgradeRecord implements JavaDelegate {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Date written = RECORD_WRITTEN_AT.get(execution);
         Date reviewed = REVIEWED_AT.get(execution);
-        records.store(RecordFacts.of(execution), StoredRecord.REVIEWED, written == null ? now : written.toInstant(),
+        records.store(RecordFacts.of(execution), history.of(execution.getProcessInstanceId(),
+                UPGRADE_ID.get(execution)), StoredRecord.REVIEWED, written == null ? now : written.toInstant(),
                 reviewed == null ? now : reviewed.toInstant());
         RECORD_COMPLETED_AT.set(execution, Date.from(now));
     }

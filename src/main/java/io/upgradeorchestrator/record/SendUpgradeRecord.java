@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.upgradeorchestrator.issues.Issue;
 import io.upgradeorchestrator.notification.MailService;
 import io.upgradeorchestrator.notification.OutgoingMail;
 import io.upgradeorchestrator.notification.RecipientResolver;
@@ -44,6 +45,7 @@ class SendUpgradeRecord implements JavaDelegate {
                 "No upgrade record of " + upgradeId + " to send: 'Write upgrade record' must run first"));
         List<String> to = recipients.resolve("requester, group:" + OWNER_GROUP.require(execution), upgradeId);
         Map<String, Object> model = new LinkedHashMap<>(UpgradeMailModel.from(execution));
+        model.put("issuesFound", records.issues(record).stream().map(Issue::line).toList());
         mailService.send(new OutgoingMail(to, TEMPLATE, model, List.of(records.attachment(record))));
         RECORD_SENT_TO.set(execution, String.join(", ", to));
     }

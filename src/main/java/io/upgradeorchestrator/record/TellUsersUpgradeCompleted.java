@@ -2,6 +2,7 @@ package io.upgradeorchestrator.record;
 
 import static io.upgradeorchestrator.record.UpgradeClosureProcess.COMPLETION_SENT_TO;
 import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
+import io.upgradeorchestrator.issues.Issue;
+import io.upgradeorchestrator.issues.IssueDecision;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.notification.MailService;
 import io.upgradeorchestrator.notification.OutgoingMail;
@@ -35,11 +38,16 @@ class TellUsersUpgradeCompleted implements JavaDelegate {
     private final InventoryService inventory;
     private final MailService mailService;
     private final RecipientResolver recipients;
+    private final UpgradeRecords records;
+    private final UpgradeHistory history;
 
-    TellUsersUpgradeCompleted(InventoryService inventory, MailService mailService, RecipientResolver recipients) {
+    TellUsersUpgradeCompleted(InventoryService inventory, MailService mailService, RecipientResolver recipients,
+                              UpgradeRecords records, UpgradeHistory history) {
         this.inventory = inventory;
         this.mailService = mailService;
         this.recipients = recipients;
+        this.records = records;
+        this.history = history;
     }
 
     @Override
@@ -49,7 +57,8 @@ class TellUsersUpgradeCompleted implements JavaDelegate {
         Map<String, Object> model = new LinkedHashMap<>(UpgradeMailModel.from(execution));
         model.putIfAbsent("systemName", system.name());
         model.put("whatChanged", whatChanged(model));
-        model.put("knownLimitations", knownLimitations((String) model.get("issuesFound")));
+        model.put("knownLimitations", knownLimitations(records.issues(RecordFacts.of(execution),
+                history.of(execution.getProcessInstanceId(), UPGRADE_ID.get(execution)))));
         model.put("releaseNotesLink", model.get("releaseNotesUrl"));
         model.put("contact", contact(system));
         mailService.send(new OutgoingMail(to, TEMPLATE, model));
@@ -93,21 +102,11 @@ class TellUsersUpgradeCompleted implements JavaDelegate {
     }
 
     /** What users may notice: issues accepted or being fixed forward, without who decided. */
-    static List<String> knownLimitations(String issuesFound) {
-        List<String> limitations = new ArrayList<>();
-        if (issuesFound == null) {
-            return limitations;
-        }
-        for (String line : issuesFound.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-            int by = line.lastIndexOf(" — ");
-            String about = by < 0 ? line : line.substring(0, by);
-            String decision = by < 0 ? "" : line.substring(by + 3);
-            int space = about.indexOf(' ');
-            about = space < 0 ? about : about.substring(space + 1); // drop the timestamp
-            limitations.add(about + (decision.startsWith("FIX_FORWARD") ? " (a fix is on its way)"
-                    : decision.startsWith("ACCEPT") ? " (accepted for now)" : ""));
-        }
-        return limitations;
+    static List<String> knownLimitations(List<Issue> issues) {
+        return issues.stream().filter(Issue::knownLimitation)
+                .map(issue -> issue.source() + ": " + issue.what() + (issue.decision() == IssueDecision.FIX_FORWARD
+                        ? " (a fix is on its way)" : " (accepted for now)"))
+                .toList();
     }
 
     private String contact(InventorySystem system) {

@@ -2,7 +2,9 @@ package io.upgradeorchestrator.record;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.upgradeorchestrator.action.ActionRun;
 import io.upgradeorchestrator.action.ActionRunRepository;
+import io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess;
+import io.upgradeorchestrator.configuration.ConfigurationReport;
 import io.upgradeorchestrator.identity.Requesters;
+import io.upgradeorchestrator.issues.Issue;
+import io.upgradeorchestrator.issues.IssueDecision;
+import io.upgradeorchestrator.issues.IssueSource;
+import io.upgradeorchestrator.issues.Issues;
+import io.upgradeorchestrator.issues.UpgradeFacts;
 import io.upgradeorchestrator.notification.MailLog;
 
 /**
@@ -36,17 +45,35 @@ public class UpgradeRecordWriter {
     private final MailLog mailLog;
     private final RolloutNodeResultReader rolloutNodes;
     private final Requesters requesters;
+    private final Issues issues;
+    private final ConfigurationReport configurationReport;
 
     UpgradeRecordWriter(ActionRunRepository actionRuns, MailLog mailLog, RolloutNodeResultReader rolloutNodes,
-                        Requesters requesters) {
+                        Requesters requesters, Issues issues, ConfigurationReport configurationReport) {
         this.actionRuns = actionRuns;
         this.mailLog = mailLog;
         this.rolloutNodes = rolloutNodes;
         this.requesters = requesters;
+        this.issues = issues;
+        this.configurationReport = configurationReport;
     }
 
-    /** The facts and the record's status. */
-    public record Facts(Map<String, Object> variables, String recordStatus, Instant writtenAt, Instant reviewedAt) {
+    /**
+     * The facts and the record's status.
+     *
+     * @param history what the engine's history adds: the persons' acts, when the rollback decision started
+     */
+    public record Facts(Map<String, Object> variables, UpgradeHistory.Facts history, String recordStatus,
+                        Instant writtenAt, Instant reviewedAt) {
+    }
+
+    /** Every issue of the upgrade, from every source ({@link Issues}). */
+    List<Issue> issuesOf(Map<String, Object> variables, UpgradeHistory.Facts history) {
+        Map<String, Object> facts = new LinkedHashMap<>(variables);
+        if (history.rollbackTriggeredAt() != null) {
+            facts.put(UpgradeFacts.ROLLBACK_TRIGGERED_AT, history.rollbackTriggeredAt());
+        }
+        return issues.of(new UpgradeFacts(text(variables, "upgradeId"), facts));
     }
 
     public ObjectNode write(Facts facts) {
@@ -102,6 +129,18 @@ public class UpgradeRecordWriter {
         put(people, "rollbackDecidedBy", v.get("rollbackDecidedBy"));
         put(people, "monitoringDecidedBy", v.get("monitoringDecidedBy"));
         put(people, "reviewedBy", v.get("reviewedBy"));
+        List<Issue> found = issuesOf(v, facts.history());
+        List<PersonAct> acts = acts(facts.history().acts(), found);
+        people.set("changeStartedBy", changeStartedBy(acts, v.get("upgradeStartedAt")));
+        ArrayNode actList = people.putArray("acts");
+        for (PersonAct act : acts) {
+            ObjectNode entry = actList.addObject();
+            entry.put("at", string(act.at()));
+            entry.put("who", act.who());
+            entry.put("act", act.act().name());
+            entry.put("what", act.what());
+            entry.put("reference", act.reference());
+        }
 
         ObjectNode backups = record.putObject("backups");
         ObjectNode readiness = backups.putObject("readiness");
@@ -116,7 +155,15 @@ public class UpgradeRecordWriter {
         put(finalBackup, "verified", v.get("finalBackupVerified"));
         put(finalBackup, "summary", v.get("finalBackupSummary"));
 
-        put(record, "changedConfiguration", v.get("changedConfiguration"));
+        // the configuration read before and after the change (and after a rollback), compared item by item
+        ConfigurationReport.Report configuration = upgradeId == null ? null : configurationReport.forUpgrade(upgradeId);
+        if (configuration != null && configuration.captured()) {
+            put(record, "changedConfiguration", configuration.summary());
+            record.set("configuration", JSON.valueToTree(configuration));
+        } else {
+            put(record, "changedConfiguration", v.get("changedConfiguration"));
+            record.putNull("configuration");
+        }
 
         ObjectNode tests = record.putObject("tests");
         put(tests, "rehearsal", v.get("rehearsalSummary"));
@@ -153,7 +200,9 @@ public class UpgradeRecordWriter {
         put(monitoring, "lastDecision", v.get("monitoringDecision"));
         put(monitoring, "decidedBy", v.get("monitoringDecidedBy"));
 
-        record.set("issuesFound", lines(text(v, "issuesFound")));
+        record.set("issues", JSON.valueToTree(found.stream().map(Issue::toMap).toList()));
+        // the same issues one per line, as readers of earlier records know them
+        record.set("issuesFound", JSON.valueToTree(found.stream().map(Issue::line).toList()));
         record.set("userProblems", lines(text(v, "userProblems")));
 
         ObjectNode rollback = record.putObject("rollback");
@@ -201,17 +250,17 @@ public class UpgradeRecordWriter {
         probes.put("samples", probeSamples);
         probes.put("failed", probeSamplesFailed);
 
-        record.set("followUps", followUps(v, completed));
+        record.set("followUps", followUps(v, found, completed));
         put(record, "lessonsLearned", v.get("lessonsLearned"));
         return record;
     }
 
     /** Follow-ups the process itself knows of, then the reviewer's. */
-    private static ArrayNode followUps(Map<String, Object> v, boolean completed) {
+    private static ArrayNode followUps(Map<String, Object> v, List<Issue> found, boolean completed) {
         List<String> items = new ArrayList<>();
-        for (JsonNode issue : lines(text(v, "issuesFound"))) {
-            if (issue.asText().contains("FIX_FORWARD")) {
-                items.add("Fix forward: " + issue.asText());
+        for (Issue issue : found) {
+            if (issue.decision() == IssueDecision.FIX_FORWARD) {
+                items.add("Fix forward: " + issue.line());
             }
         }
         if (!completed) {
@@ -226,6 +275,31 @@ public class UpgradeRecordWriter {
             items.add(line.asText());
         }
         return JSON.valueToTree(items);
+    }
+
+    /** The engine's acts and the users' reports (they come in through the API, not as tasks), oldest first. */
+    static List<PersonAct> acts(List<PersonAct> history, List<Issue> issues) {
+        List<PersonAct> acts = new ArrayList<>(history);
+        issues.stream().filter(issue -> issue.source() == IssueSource.USER_REPORT && issue.reportedBy() != null)
+                .forEach(issue -> acts.add(new PersonAct(issue.at(), issue.reportedBy(), PersonAct.Act.REPORTED_PROBLEM,
+                        issue.what(), null)));
+        acts.sort(Comparator.comparing(PersonAct::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return acts;
+    }
+
+    /**
+     * Who started the change: the operator who made the window's timer due, else nobody (the window's timer at
+     * its time). The change itself runs the runbook's steps; the persons' acts say who checked and decided.
+     */
+    private static ObjectNode changeStartedBy(List<PersonAct> acts, Object startedAt) {
+        ObjectNode started = JSON.createObjectNode();
+        Optional<PersonAct> early = acts.stream().filter(a -> a.act() == PersonAct.Act.MADE_TIMER_DUE
+                && a.what().contains(UpgradeAnnouncementProcess.TIMER_WINDOW_STARTS)).reduce((first, second) -> second);
+        started.put("who", early.map(PersonAct::who).orElse(null));
+        started.put("how", early.isPresent() ? "made the window's timer due" : "the window's timer at its time");
+        started.put("madeDueAt", early.map(a -> a.at().toString()).orElse(null));
+        put(started, "changeStartedAt", startedAt);
+        return started;
     }
 
     private static ArrayNode lines(String text) {

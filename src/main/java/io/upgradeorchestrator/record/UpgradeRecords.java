@@ -2,6 +2,7 @@ package io.upgradeorchestrator.record;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +13,13 @@ import org.thymeleaf.context.Context;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.upgradeorchestrator.issues.Issue;
+import io.upgradeorchestrator.issues.IssueList;
 import io.upgradeorchestrator.notification.MailAttachment;
 
 /**
@@ -39,8 +43,10 @@ public class UpgradeRecords {
     }
 
     /** Writes the record from the facts and stores it (replacing an earlier version). */
-    public StoredRecord store(Map<String, Object> variables, String status, Instant writtenAt, Instant reviewedAt) {
-        ObjectNode record = writer.write(new UpgradeRecordWriter.Facts(variables, status, writtenAt, reviewedAt));
+    public StoredRecord store(Map<String, Object> variables, UpgradeHistory.Facts history, String status,
+                              Instant writtenAt, Instant reviewedAt) {
+        ObjectNode record = writer.write(new UpgradeRecordWriter.Facts(variables, history, status, writtenAt,
+                reviewedAt));
         String upgradeId = record.path("upgradeId").asText(null);
         if (upgradeId == null) {
             throw new IllegalArgumentException("The upgrade record needs the variable upgradeId");
@@ -75,7 +81,28 @@ public class UpgradeRecords {
         }
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("record", model);
+        context.setVariable("labels", RecordLabels.of(model));
         return templates.process(TEMPLATE, context);
+    }
+
+    /** Every issue of the upgrade so far, from every source: for mails written before the record. */
+    public List<Issue> issues(Map<String, Object> variables, UpgradeHistory.Facts history) {
+        return writer.issuesOf(variables, history);
+    }
+
+    /** Every act of a person so far: the engine's and the users' reports among the issues, oldest first. */
+    public List<PersonAct> acts(UpgradeHistory.Facts history, List<Issue> issues) {
+        return UpgradeRecordWriter.acts(history.acts(), issues);
+    }
+
+    /** The issues as the stored record has them. */
+    public List<Issue> issues(StoredRecord record) {
+        try {
+            JsonNode issues = JSON.readTree(record.json()).path("issues");
+            return issues.isArray() ? IssueList.parse(issues.toString()) : List.of();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored record of " + record.upgradeId() + " is not JSON", e);
+        }
     }
 
     public MailAttachment attachment(StoredRecord record) {

@@ -15,6 +15,7 @@ import io.upgradeorchestrator.inventory.Environment;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
+import io.upgradeorchestrator.inventory.VersionComparator;
 import io.upgradeorchestrator.inventory.Versions;
 
 /**
@@ -117,15 +118,16 @@ public class RequestValidator {
                 !dataMigration || Boolean.TRUE.equals(request.migrationReversible()), releaseNotesUrl), List.of());
     }
 
-    /** The production versions, e.g. "15.6" or, where nodes drifted apart, "15.5, 15.6". */
+    /** The production versions, oldest first: "15.6" or, where nodes drifted apart, "15.5, 15.10" (not by spelling). */
     public static String currentVersion(InventorySystem system) {
-        return system.nodesIn(Environment.PRODUCTION).stream().map(Node::version).distinct().sorted()
+        return system.nodesIn(Environment.PRODUCTION).stream().map(Node::version).distinct()
+                .sorted(VersionComparator.INSTANCE)
                 .collect(Collectors.joining(", "));
     }
 
     private static boolean allProductionNodesRun(InventorySystem system, String version) {
         List<Node> production = system.nodesIn(Environment.PRODUCTION);
-        return !production.isEmpty() && production.stream().allMatch(node -> node.version().equals(version));
+        return !production.isEmpty() && production.stream().allMatch(node -> VersionComparator.INSTANCE.compare(node.version(), version) == 0);
     }
 
     private String knownSystemIds() {

@@ -214,6 +214,11 @@ public class NodeRollback {
         return system.runbook();
     }
 
+    /** What the runbook's placeholders are filled from for one node of the plan. */
+    ActionContext context(String upgradeId, InventorySystem system, String nodeId) {
+        return context(upgradeId, system, node(upgradeId, nodeId));
+    }
+
     private static ActionContext context(String upgradeId, InventorySystem system, RolloutNodeResult node) {
         return new ActionContext(upgradeId, system.id(), node.nodeId(), node.host(), node.fromVersion(),
                 node.targetVersion(), node.backupLocation(), null);

@@ -1,18 +1,16 @@
 package io.upgradeorchestrator.rollback;
 
-import java.util.Map;
-
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
-import io.upgradeorchestrator.worker.StepHandler;
+import io.upgradeorchestrator.worker.InApplicationStepHandler;
 import io.upgradeorchestrator.worker.StepTask;
 import io.upgradeorchestrator.worker.StepTopics;
 import io.upgradeorchestrator.worker.StepVariables;
 
 /** "Restore node data" (topic {@code runbook.restore}): the runbook's restore of one node's final backup and its check. */
 @Component
-class RestoreNodeStep implements StepHandler {
+class RestoreNodeStep implements InApplicationStepHandler {
 
     private final InventoryService inventory;
     private final NodeRollback rollback;
@@ -28,9 +26,8 @@ class RestoreNodeStep implements StepHandler {
     }
 
     @Override
-    public Map<String, Object> handle(StepTask task) {
+    public void handle(StepTask task) {
         rollback.restoreNode(task.string(StepVariables.UPGRADE_ID),
                 inventory.requireRecent(task.string(StepVariables.SYSTEM_ID)), task.string(StepVariables.NODE));
-        return Map.of();
     }
 }

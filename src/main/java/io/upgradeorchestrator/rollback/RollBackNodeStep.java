@@ -1,18 +1,16 @@
 package io.upgradeorchestrator.rollback;
 
-import java.util.Map;
-
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
-import io.upgradeorchestrator.worker.StepHandler;
+import io.upgradeorchestrator.worker.InApplicationStepHandler;
 import io.upgradeorchestrator.worker.StepTask;
 import io.upgradeorchestrator.worker.StepTopics;
 import io.upgradeorchestrator.worker.StepVariables;
 
 /** "Roll back node" (topic {@code runbook.rollback}): the runbook's rollback of one changed node, back to its final backup; a "no" is recorded ROLLBACK_FAILED and retried, then an incident. */
 @Component
-class RollBackNodeStep implements StepHandler {
+class RollBackNodeStep implements InApplicationStepHandler {
 
     private final InventoryService inventory;
     private final NodeRollback rollback;
@@ -28,9 +26,8 @@ class RollBackNodeStep implements StepHandler {
     }
 
     @Override
-    public Map<String, Object> handle(StepTask task) {
+    public void handle(StepTask task) {
         rollback.rollBackNode(task.string(StepVariables.UPGRADE_ID),
                 inventory.requireRecent(task.string(StepVariables.SYSTEM_ID)), task.string(StepVariables.NODE));
-        return Map.of();
     }
 }

@@ -1,33 +1,42 @@
 package io.upgradeorchestrator.rollout;
 
-import java.util.Map;
-
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import io.upgradeorchestrator.action.ActionContext;
 import io.upgradeorchestrator.backup.FinalBackup;
+import io.upgradeorchestrator.configuration.ConfigurationCapture;
+import io.upgradeorchestrator.configuration.SnapshotPhase;
 import io.upgradeorchestrator.inventory.Environment;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.worker.StepHandler;
+import io.upgradeorchestrator.worker.StepInput;
+import io.upgradeorchestrator.worker.StepOutcome;
 import io.upgradeorchestrator.worker.StepTask;
 import io.upgradeorchestrator.worker.StepTopics;
-import io.upgradeorchestrator.worker.StepVariables;
 
-/** "Back up node" (topic {@code runbook.backup}): one production node's final backup, recorded on its row. */
+/**
+/**
+ * "Back up node" (topic {@code runbook.backup}): one production node's final backup. The file stays where the worker
+ * wrote it (its backup directory); its location, size, SHA-256 and check go to the node's row. In the application it
+ * also reads the node's configuration items as they are before the change; a remote worker has no orchestrator
+ * database to store them in and does not read them (the node then has no "before" snapshot).
+ */
 @Component
 class BackUpNodeStep implements StepHandler {
 
-    static final String STEP = "backup";
-
     private final InventoryService inventory;
-    private final RolloutService rollout;
     private final FinalBackup finalBackup;
+    /** Not on a remote worker: its readings would have no orchestrator table to go to. */
+    private final ObjectProvider<ConfigurationCapture> configuration;
 
-    BackUpNodeStep(InventoryService inventory, RolloutService rollout, FinalBackup finalBackup) {
+    BackUpNodeStep(InventoryService inventory, FinalBackup finalBackup,
+                   ObjectProvider<ConfigurationCapture> configuration) {
         this.inventory = inventory;
-        this.rollout = rollout;
         this.finalBackup = finalBackup;
+        this.configuration = configuration;
     }
 
     @Override
@@ -36,20 +45,21 @@ class BackUpNodeStep implements StepHandler {
     }
 
     @Override
-    public Map<String, Object> handle(StepTask task) {
-        String upgradeId = task.string(StepVariables.UPGRADE_ID);
-        String nodeId = task.string(StepVariables.NODE);
-        InventorySystem system = inventory.requireRecent(task.string(StepVariables.SYSTEM_ID));
-        Node node = system.nodesIn(Environment.PRODUCTION).stream().filter(candidate -> candidate.id().equals(nodeId))
-                .findFirst().orElseThrow(() -> new IllegalStateException("Node " + nodeId + " of " + upgradeId
-                        + " is not a production node of " + system.id() + " in the inventory"));
-        rollout.stepOf(upgradeId, nodeId, STEP);
-        try {
-            rollout.recordNodeBackup(upgradeId, finalBackup.backUpNode(upgradeId, task.string(StepVariables.RUN_ID),
-                    system, node, task.string(StepVariables.TARGET_VERSION)));
-        } finally {
-            rollout.stepOf(upgradeId, nodeId, null);
+    public StepOutcome perform(StepTask task) {
+        StepInput input = task.input();
+        InventorySystem system = inventory.requireRecent(input.systemId());
+        Node node = system.nodesIn(Environment.PRODUCTION).stream()
+                .filter(candidate -> candidate.id().equals(input.nodeId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Node " + input.nodeId() + " of " + input.upgradeId()
+                        + " is not a production node of " + system.id() + " in this worker's inventory"));
+        FinalBackup.NodeBackup backup = finalBackup.backUpNode(input.upgradeId(), input.runId(), system, node,
+                input.targetVersion());
+        ConfigurationCapture capture = configuration.getIfAvailable();
+        if (capture != null) {
+            capture.capture(SnapshotPhase.BEFORE, input.runId(), system, new ActionContext(input.upgradeId(),
+                    system.id(), node.id(), node.host(), node.version(), input.targetVersion(), null, null));
         }
-        return Map.of();
+        return new StepOutcome(NodeSteps.BACKUP, input.nodeId(), null, null, new StepOutcome.Backup(
+                backup.location(), backup.sizeBytes(), backup.sha256(), backup.verified(), backup.summary()), null);
     }
 }

@@ -1,27 +1,31 @@
 package io.upgradeorchestrator.rollout;
 
-import java.util.Map;
-
 import org.springframework.stereotype.Component;
 
+import io.upgradeorchestrator.action.ActionResult;
 import io.upgradeorchestrator.inventory.InventoryService;
+import io.upgradeorchestrator.runbook.HealthAnswer;
+import io.upgradeorchestrator.runbook.RunbookRunner;
 import io.upgradeorchestrator.worker.StepHandler;
+import io.upgradeorchestrator.worker.StepInput;
+import io.upgradeorchestrator.worker.StepOutcome;
 import io.upgradeorchestrator.worker.StepTask;
 import io.upgradeorchestrator.worker.StepTopics;
-import io.upgradeorchestrator.worker.StepVariables;
 
-/** "Check node health" (topic {@code runbook.health}): one node's health check for its wave's gate. */
+/**
+ * "Check node health" (topic {@code runbook.health}): an upgraded node must answer the runbook's health check with
+ * the target release, else its outcome is UNHEALTHY. The wave's gate finds the answer in the action record under
+ * the same key.
+ */
 @Component
 class CheckNodeHealthStep implements StepHandler {
 
-    static final String STEP = "health";
-
     private final InventoryService inventory;
-    private final RolloutService rollout;
+    private final RunbookRunner runner;
 
-    CheckNodeHealthStep(InventoryService inventory, RolloutService rollout) {
+    CheckNodeHealthStep(InventoryService inventory, RunbookRunner runner) {
         this.inventory = inventory;
-        this.rollout = rollout;
+        this.runner = runner;
     }
 
     @Override
@@ -30,16 +34,17 @@ class CheckNodeHealthStep implements StepHandler {
     }
 
     @Override
-    public Map<String, Object> handle(StepTask task) {
-        String upgradeId = task.string(StepVariables.UPGRADE_ID);
-        String nodeId = task.string(StepVariables.NODE);
-        rollout.stepOf(upgradeId, nodeId, STEP);
-        try {
-            rollout.checkNodeHealth(upgradeId, task.string(StepVariables.RUN_ID),
-                    inventory.requireRecent(task.string(StepVariables.SYSTEM_ID)), nodeId);
-        } finally {
-            rollout.stepOf(upgradeId, nodeId, null);
+    public StepOutcome perform(StepTask task) {
+        StepInput node = task.input();
+        if (!NodeStatus.UPGRADED.name().equals(node.nodeStatus())) {
+            return StepOutcome.of(NodeSteps.HEALTH, node.nodeId(), null, null); // failed, cancelled: nothing to check
         }
-        return Map.of();
+        ActionResult health = runner.run(RolloutService.healthKey(node.upgradeId(), node.runId(), node.nodeId()),
+                "healthCheck", NodeContexts.runbook(inventory.requireRecent(node.systemId())).healthCheck().action(),
+                NodeContexts.of(node), null);
+        return HealthAnswer.runs(health, node.targetVersion())
+                ? StepOutcome.of(NodeSteps.HEALTH, node.nodeId(), null, null)
+                : StepOutcome.of(NodeSteps.HEALTH, node.nodeId(), NodeStatus.UNHEALTHY.name(),
+                        "health check does not show release " + node.targetVersion() + ": " + health.summary());
     }
 }

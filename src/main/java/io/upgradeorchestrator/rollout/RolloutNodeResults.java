@@ -108,6 +108,12 @@ public class RolloutNodeResults {
                 cut(summary), upgradeId, nodeId) == 1;
     }
 
+    /** An upgrade step withdrawn before any worker took it: the node was not touched. */
+    void recordWithdrawnBeforeStart(String upgradeId, String nodeId) {
+        jdbc.update("update rollout_node_result set status = 'PLANNED', summary = null where upgrade_id = ?"
+                + " and node_id = ? and status = 'UPGRADING'", upgradeId, nodeId);
+    }
+
     /** One node's final backup, verified or not, as its backup step found it. */
     void recordNodeBackup(String upgradeId, FinalBackup.NodeBackup backup) {
         update(jdbc.update("update rollout_node_result set backup_location = ?, backup_sha256 = ?, backup_size = ?,"

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
+import io.upgradeorchestrator.worker.StepTopics;
 import io.upgradeorchestrator.worker.StepVariables;
 
 /**
@@ -41,10 +42,11 @@ public class RolloutProgress {
         if (nodes.isEmpty()) {
             return List.of();
         }
-        Map<String, RunningStep> running = runningSteps(upgradeId);
+        boolean ended = runtime.createProcessInstanceQuery().processInstanceBusinessKey(upgradeId).count() == 0;
+        Map<String, RunningStep> running = ended ? Map.of() : runningSteps(upgradeId);
         Map<Integer, WaveCounter> waves = new LinkedHashMap<>();
         for (RolloutNodeResults.WaveStep node : nodes) {
-            waves.computeIfAbsent(node.wave(), wave -> new WaveCounter(wave, node.canary()))
+            waves.computeIfAbsent(node.wave(), wave -> new WaveCounter(wave, node.canary(), ended))
                     .add(node, running.get(node.nodeId()));
         }
         return waves.values().stream().map(WaveCounter::progress).toList();
@@ -74,15 +76,21 @@ public class RolloutProgress {
     }
 
     private static String stepName(String topic) {
-        return topic != null && topic.startsWith(TOPIC_PREFIX) ? topic.substring(TOPIC_PREFIX.length()) : topic;
+        if (topic == null) {
+            return null;
+        }
+        // a zone's topic (runbook.upgrade.fra) is the same step
+        String plain = StepTopics.plain(topic);
+        return plain.startsWith(TOPIC_PREFIX) ? plain.substring(TOPIC_PREFIX.length()) : plain;
     }
 
     /**
      * One wave: every node counted once: running while a worker holds one of its steps (or its upgrade has started
-     * and not ended), otherwise by its outcome.
+     * and not ended), otherwise by its outcome. {@code notReached}: nodes the rollout never came to before the
+     * upgrade ended (a rollback, a cancellation); while it runs they are {@code waiting}.
      */
     public record WaveProgress(int wave, boolean canary, int nodes, int waiting, int running, int done, int failed,
-                               int cancelled, int rolledBack, List<RunningStep> runningSteps) {
+                               int cancelled, int rolledBack, int notReached, List<RunningStep> runningSteps) {
     }
 
     /** A node in a runbook step now: the step (backup, upgrade, health, acceptance), who runs it, until when. */
@@ -99,11 +107,14 @@ public class RolloutProgress {
         int failed;
         int cancelled;
         int rolledBack;
+        int notReached;
+        final boolean ended;
         final List<RunningStep> steps = new ArrayList<>();
 
-        WaveCounter(int wave, boolean canary) {
+        WaveCounter(int wave, boolean canary, boolean ended) {
             this.wave = wave;
             this.canary = canary;
+            this.ended = ended;
         }
 
         void add(RolloutNodeResults.WaveStep node, RunningStep step) {
@@ -114,7 +125,13 @@ public class RolloutProgress {
                 return;
             }
             switch (node.status()) {
-                case PLANNED -> waiting++;
+                case PLANNED -> {
+                    if (ended) {
+                        notReached++;
+                    } else {
+                        waiting++;
+                    }
+                }
                 case UPGRADING -> {
                     running++;
                     steps.add(new RunningStep(node.nodeId(), "upgrade", null, null, null));
@@ -128,7 +145,7 @@ public class RolloutProgress {
 
         WaveProgress progress() {
             return new WaveProgress(wave, canary, nodes, waiting, running, done, failed, cancelled, rolledBack,
-                    List.copyOf(steps));
+                    notReached, List.copyOf(steps));
         }
     }
 }

@@ -103,8 +103,6 @@ public final class UpgradeExecutionProcess {
 
         public static final String PLAN_WAVES = "Task_PlanWaves";
         public static final String BACK_UP_NODES = "CallActivity_BackUpNodes";
-        /** In "Back up nodes" (node-backups.bpmn). */
-        public static final String BACK_UP_NODE = "Task_BackUpNode";
         public static final String TAKE_FINAL_BACKUP = "Task_TakeFinalBackup";
         public static final String FINAL_BACKUP_VERIFIED = "Gateway_FinalBackupVerified";
         public static final String REPORT_BACKUP_FAILURE = "Task_ReportBackupFailure";
@@ -117,20 +115,12 @@ public final class UpgradeExecutionProcess {
         public static final String UPGRADE_WAVES = "CallActivity_UpgradeWave";
         public static final String ROLLOUT_STOPPED = "Gateway_RolloutStopped";
         public static final String CHECK_NODES_ACCEPTANCE = "CallActivity_CheckNodesAcceptance";
-        /** In "Run acceptance checks on nodes" (node-acceptance-checks.bpmn). */
-        public static final String CHECK_NODE_ACCEPTANCE = "Task_CheckNodeAcceptance";
         public static final String RUN_ACCEPTANCE_CHECKS = "Task_RunAcceptanceChecks";
         public static final String CORE_CHECKS_PASSED = "Gateway_CoreChecksPassed";
         public static final String REVIEW_LOGS = "Task_ReviewLogs";
         public static final String CHECK_MANUALLY = "Task_CheckManually";
         public static final String MANUAL_CHECKS_OK = "Gateway_ManualChecksOk";
         public static final String COMPLETED_END = "EndEvent_UpgradeCarriedOut";
-        public static final String ROLLBACK_AUTOMATIC = "Gateway_RollbackAutomatic";
-        public static final String DECIDE_ROLLBACK = "Task_DecideRollback";
-        public static final String DEADLINE_REACHED = "BoundaryEvent_RollbackDeadlineReached";
-        public static final String APPLY_DEADLINE_POLICY = "Task_ApplyDeadlinePolicy";
-        public static final String ROLL_BACK = "Gateway_RollBack";
-        public static final String CONTINUE_WITH = "Gateway_ContinueWith";
         public static final String FIND_REMAINING_WAVES = "Task_FindRemainingWaves";
         public static final String RESTORE_AND_VERIFY = "CallActivity_RestoreAndVerify";
         public static final String ROLLED_BACK_END = "EndEvent_UpgradeRolledBack";

@@ -1,30 +1,32 @@
 package io.upgradeorchestrator.rollout;
 
-import java.util.Map;
-
 import org.springframework.stereotype.Component;
 
+import io.upgradeorchestrator.action.ActionOutcome;
+import io.upgradeorchestrator.action.ActionResult;
 import io.upgradeorchestrator.inventory.InventoryService;
+import io.upgradeorchestrator.runbook.RunbookRunner;
 import io.upgradeorchestrator.worker.StepHandler;
+import io.upgradeorchestrator.worker.StepInput;
+import io.upgradeorchestrator.worker.StepOutcome;
 import io.upgradeorchestrator.worker.StepTask;
 import io.upgradeorchestrator.worker.StepTopics;
-import io.upgradeorchestrator.worker.StepVariables;
 
 /**
- * "Upgrade node" (topic {@code runbook.upgrade}): the runbook's upgrade of one node; its result goes to its own row of
- * the rollout table. Stopped while it runs (its wave stopped, the upgrade was cancelled), the node is CANCELLED.
+ * "Upgrade node" (topic {@code runbook.upgrade}): the runbook's upgrade of one node. "No" is the outcome FAILED (a
+ * business outcome the health gate counts); an upgrade that could not run throws (retries, then an incident).
+ * Stopped while it runs (its wave stopped, the upgrade was cancelled), the worker kills the program and the
+ * orchestrator records the node CANCELLED.
  */
 @Component
 class UpgradeNodeStep implements StepHandler {
 
-    static final String STEP = "upgrade";
-
     private final InventoryService inventory;
-    private final RolloutService rollout;
+    private final RunbookRunner runner;
 
-    UpgradeNodeStep(InventoryService inventory, RolloutService rollout) {
+    UpgradeNodeStep(InventoryService inventory, RunbookRunner runner) {
         this.inventory = inventory;
-        this.rollout = rollout;
+        this.runner = runner;
     }
 
     @Override
@@ -33,21 +35,21 @@ class UpgradeNodeStep implements StepHandler {
     }
 
     @Override
-    public Map<String, Object> handle(StepTask task) {
-        String upgradeId = task.string(StepVariables.UPGRADE_ID);
-        String nodeId = task.string(StepVariables.NODE);
-        rollout.stepOf(upgradeId, nodeId, STEP);
-        try {
-            rollout.upgradeNode(upgradeId, task.string(StepVariables.RUN_ID),
-                    inventory.requireRecent(task.string(StepVariables.SYSTEM_ID)), nodeId);
-        } finally {
-            rollout.stepOf(upgradeId, nodeId, null);
+    public StepOutcome perform(StepTask task) {
+        StepInput node = task.input();
+        if (!PrepareNodeStep.UPGRADABLE.contains(NodeStatus.valueOf(node.nodeStatus()))) {
+            return StepOutcome.of(NodeSteps.UPGRADE, node.nodeId(), null, null); // a re-delivered step: done
         }
-        return Map.of();
-    }
-
-    @Override
-    public void cancelled(StepTask task, String reason) {
-        rollout.recordCancelled(task.string(StepVariables.UPGRADE_ID), task.string(StepVariables.NODE), reason);
+        ActionResult upgrade = runner.run(node.upgradeId() + ":" + node.runId() + ":upgrade:" + node.nodeId(),
+                "upgrade", NodeContexts.runbook(inventory.requireRecent(node.systemId())).upgrade().action(),
+                NodeContexts.of(node), null);
+        if (upgrade.outcome() == ActionOutcome.ERROR) {
+            upgrade.orThrow();
+        }
+        return upgrade.succeeded()
+                ? StepOutcome.of(NodeSteps.UPGRADE, node.nodeId(), NodeStatus.UPGRADED.name(), "upgraded from "
+                        + node.fromVersion() + " to " + node.targetVersion() + ": " + upgrade.summary())
+                : StepOutcome.of(NodeSteps.UPGRADE, node.nodeId(), NodeStatus.FAILED.name(),
+                        "upgrade FAILED: " + upgrade.summary());
     }
 }

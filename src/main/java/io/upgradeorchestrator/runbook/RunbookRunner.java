@@ -14,6 +14,7 @@ import io.upgradeorchestrator.action.ActionResult;
 import io.upgradeorchestrator.action.ActionRunner;
 import io.upgradeorchestrator.action.ActionSpec;
 import io.upgradeorchestrator.action.CommandSpec;
+import io.upgradeorchestrator.action.FileReadSpec;
 import io.upgradeorchestrator.action.HttpCheckSpec;
 import io.upgradeorchestrator.action.InvalidActionException;
 import io.upgradeorchestrator.action.LogScanSpec;
@@ -73,6 +74,9 @@ public class RunbookRunner {
         }
         if (spec instanceof SqlCheckSpec sql) {
             return new SqlCheckSpec(sql.connection(), fill(sql.query(), values), sql.expectation());
+        }
+        if (spec instanceof FileReadSpec read) {
+            return new FileReadSpec(fill(read.file(), values));
         }
         LogScanSpec scan = (LogScanSpec) spec;
         return new LogScanSpec(fill(scan.file(), values),

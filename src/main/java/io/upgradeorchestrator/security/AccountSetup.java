@@ -41,7 +41,7 @@ import io.upgradeorchestrator.inventory.InventorySystem;
  * per group so its members see their work.
  */
 @Component
-@EnableConfigurationProperties(AccountProperties.class)
+@EnableConfigurationProperties({AccountProperties.class, WorkerAccountProperties.class})
 class AccountSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountSetup.class);
@@ -53,12 +53,13 @@ class AccountSetup {
     private final TaskService taskService;
     private final InventoryService inventory;
     private final AccountProperties accounts;
+    private final WorkerAccountProperties workerAccounts;
     private final CamundaBpmProperties camunda;
     private final String generatedAdminPassword;
 
     AccountSetup(IdentityService identityService, AuthorizationService authorizationService, FilterService filterService,
                  TaskService taskService, InventoryService inventory, AccountProperties accounts,
-                 CamundaBpmProperties camunda,
+                 WorkerAccountProperties workerAccounts, CamundaBpmProperties camunda,
                  @Value("${" + GeneratedAdminPassword.GENERATED_PROPERTY + ":}") String generatedAdminPassword) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
@@ -66,6 +67,7 @@ class AccountSetup {
         this.taskService = taskService;
         this.inventory = inventory;
         this.accounts = accounts;
+        this.workerAccounts = workerAccounts;
         this.camunda = camunda;
         this.generatedAdminPassword = generatedAdminPassword;
     }
@@ -81,6 +83,44 @@ class AccountSetup {
         groups.keySet().forEach(this::grantWorkingPermissions);
         grantRolePermissions();
         ensureFilters(groups);
+        ensureGroup(Groups.STEP_WORKERS, "Runbook step workers");
+        grantStepWorkerPermissions();
+        createWorkerAccounts();
+    }
+
+    /**
+     * What fetching, locking, completing, extending and failing an external task needs, on the three diagrams that
+     * hold runbook steps only: READ_INSTANCE and UPDATE_INSTANCE on their definitions. The engine guard
+     * (TaskCommandGuard) narrows it further: no other command, and a completion writes the step's outcome only.
+     */
+    private void grantStepWorkerPermissions() {
+        for (String stepDiagram : List.of("nodeBackups", "upgradeWave", "nodeAcceptanceChecks")) {
+            grant(Groups.STEP_WORKERS, Resources.PROCESS_DEFINITION, stepDiagram, Permissions.READ_INSTANCE,
+                    Permissions.UPDATE_INSTANCE);
+        }
+    }
+
+    private void createWorkerAccounts() {
+        List<String> created = new ArrayList<>();
+        for (String id : workerAccounts.users()) {
+            if (identityService.createUserQuery().userId(id).singleResult() == null) {
+                boolean configured = workerAccounts.password() != null && !workerAccounts.password().isBlank();
+                String password = configured ? workerAccounts.password() : Passwords.generate();
+                User user = identityService.newUser(id);
+                user.setFirstName("Step worker");
+                user.setLastName(id);
+                user.setPassword(password);
+                identityService.saveUser(user);
+                created.add(String.format("  %-16s %s", id, configured ? "(configured password)" : password));
+            }
+            if (identityService.createUserQuery().userId(id).memberOfGroup(Groups.STEP_WORKERS).count() == 0) {
+                identityService.createMembership(id, Groups.STEP_WORKERS);
+            }
+        }
+        if (!created.isEmpty()) {
+            LOG.warn("\nStep worker accounts created (passwords shown only now; give each to its worker as"
+                    + " UPGRADEORCHESTRATOR_REMOTEWORKER_PASSWORD):\n{}", String.join("\n", created));
+        }
     }
 
     /** The fixed roles plus the owner group of every system in the inventory. */

@@ -16,6 +16,11 @@ public final class Groups {
     public static final String DBA = "dba";
     public static final String SECURITY = "security";
     public static final String PROCESS_OWNERS = "process-owners";
+    /**
+     * Accounts of runbook-step workers (remote workers log in to /engine-rest with one): they fetch, complete and
+     * report the steps of the three step diagrams and do nothing else. Not a role of people: no Tasklist, no filters.
+     */
+    public static final String STEP_WORKERS = "step-workers";
 
     /** Id and display name of every fixed group. */
     public static final List<String[]> ROLES = List.of(

@@ -6,7 +6,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.ExternalTaskEntity;
+import org.camunda.bpm.engine.impl.cmd.ExtendLockOnExternalTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.FetchExternalTasksCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskFailureCmd;
+import org.camunda.bpm.engine.impl.cmd.LockExternalTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.UnlockExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
@@ -33,18 +41,61 @@ import org.camunda.bpm.engine.variable.Variables;
  *   would take a path of the diagram that no form offers (e.g. "Upgrade deferred").</li>
  *   <li>Processes start at their start event: starting at chosen activities would skip the request, its checks
  *   and its approvals.</li>
+ *   <li>A runbook step (external task) is completed with its outcome only, the local variable
+ *   {@code stepOutcome} that the orchestrator checks and records; any other variable is refused (403, naming it),
+ *   so a worker account cannot rewrite an upgrade's decisions through a completion. Steps end with an outcome or
+ *   a failure, never with a BPMN error.</li>
+ *   <li>A member of {@code step-workers} may use the external-task commands only (fetch and lock, complete,
+ *   failure, extend lock, lock, unlock): its account is for a worker, not a person. It may not complete the
+ *   rollback steps, which only the application's worker runs (worker.InApplicationStepHandler).</li>
  * </ul>
  */
 class TaskCommandGuard extends CommandInterceptor {
+
+    /** The variable a step's completion may write (worker.StepVariables.OUTCOME). */
+    static final String STEP_OUTCOME = "stepOutcome";
+    private static final Set<Class<?>> STEP_WORKER_COMMANDS = Set.of(FetchExternalTasksCmd.class,
+            CompleteExternalTaskCmd.class, HandleExternalTaskFailureCmd.class, ExtendLockOnExternalTaskCmd.class,
+            LockExternalTaskCmd.class, UnlockExternalTaskCmd.class);
+    /** Topics only the application's worker completes (worker.StepTopics.IN_APPLICATION). */
+    static final Set<String> IN_APPLICATION_TOPICS = Set.of("runbook.rollback", "runbook.restore", "runbook.verify",
+            "runbook.probe");
+    /** Commands the engine runs inside a caller's command (listeners, delegates) are the engine's, not the caller's. */
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     @Override
     public <T> T execute(Command<T> command) {
         CommandContext context = Context.getCommandContext();
         Authentication caller = context == null ? null : context.getAuthentication();
+        int[] depth = DEPTH.get();
         if (caller != null && caller.getUserId() != null) {
+            if (depth[0] == 0 && caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.STEP_WORKERS)
+                    && !STEP_WORKER_COMMANDS.contains(command.getClass())) {
+                throw new AuthorizationException(caller.getUserId() + " is a runbook-step worker account (group "
+                        + Groups.STEP_WORKERS + "): it may fetch, complete, extend, unlock and report the failure of"
+                        + " runbook steps only");
+            }
+            if (depth[0] == 0 && caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.STEP_WORKERS)
+                    && command instanceof CompleteExternalTaskCmd) {
+                refuseInApplicationStep(command, context, caller.getUserId());
+            }
             check(command, context, caller.getUserId());
         }
-        return next.execute(command);
+        depth[0]++;
+        try {
+            return next.execute(command);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    /** The rollback steps still write the orchestrator's tables themselves: only the application's worker runs them. */
+    private static void refuseInApplicationStep(Command<?> command, CommandContext context, String user) {
+        ExternalTaskEntity task = context.getExternalTaskManager().findExternalTaskById(read(command, "externalTaskId"));
+        if (task != null && IN_APPLICATION_TOPICS.contains(task.getTopicName())) {
+            throw new AuthorizationException(user + " cannot complete runbook step " + task.getId() + " (topic "
+                    + task.getTopicName() + "): rollback steps run in the orchestrator's own worker only");
+        }
     }
 
     private static void check(Command<?> command, CommandContext context, String user) {
@@ -57,6 +108,23 @@ class TaskCommandGuard extends CommandInterceptor {
                     write(command, field, written);
                 }
             }
+        } else if (command instanceof CompleteExternalTaskCmd) {
+            Map<String, Object> variables = read(command, "variables");
+            Map<String, Object> local = read(command, "localVariables");
+            Set<String> refused = new TreeSet<>();
+            if (variables != null) {
+                refused.addAll(variables.keySet());
+            }
+            if (local != null) {
+                local.keySet().stream().filter(name -> !STEP_OUTCOME.equals(name)).forEach(refused::add);
+            }
+            if (!refused.isEmpty()) {
+                throw new AuthorizationException(user + " may complete a runbook step only with its outcome (the local"
+                        + " variable " + STEP_OUTCOME + "); not accepted: " + String.join(", ", refused));
+            }
+        } else if (command instanceof HandleExternalTaskBpmnErrorCmd) {
+            throw new AuthorizationException(user + " cannot throw a BPMN error from runbook step "
+                    + read(command, "externalTaskId") + ": a step ends with its outcome or reports a failure");
         } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
             throw new AuthorizationException(user + " cannot throw a BPMN error or escalation from task "
                     + read(command, "taskId") + ": complete the task with its form instead");

@@ -7,6 +7,10 @@ public final class SystemUpgradeProcess {
     }
 
     public static final String KEY = "systemUpgrade";
+    /** "Change the system" (upgrade-change.bpmn): carry out, monitor and close, undone as a whole by compensation. */
+    public static final String CHANGE_KEY = "upgradeChange";
+    /** "Classify upgrade request" (upgrade-intake.bpmn): validation, correction and deferral of the request. */
+    public static final String INTAKE_KEY = "upgradeIntake";
 
     public static final String START_EVENT = "StartEvent_UpgradeRequested";
     public static final String CALL_CLASSIFY_REQUEST = "CallActivity_ClassifyRequest";

@@ -1,20 +1,24 @@
 package io.upgradeorchestrator.verification;
 
-import java.util.Map;
-
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import io.upgradeorchestrator.configuration.ConfigurationCapture;
+import io.upgradeorchestrator.configuration.SnapshotPhase;
 import io.upgradeorchestrator.inventory.InventoryService;
-import io.upgradeorchestrator.rollout.RolloutNodeResults;
-import io.upgradeorchestrator.rollout.RolloutService;
+import io.upgradeorchestrator.inventory.InventorySystem;
+import io.upgradeorchestrator.rollout.NodeContexts;
 import io.upgradeorchestrator.worker.StepHandler;
+import io.upgradeorchestrator.worker.StepInput;
+import io.upgradeorchestrator.worker.StepOutcome;
 import io.upgradeorchestrator.worker.StepTask;
 import io.upgradeorchestrator.worker.StepTopics;
-import io.upgradeorchestrator.worker.StepVariables;
 
 /**
  * "Run acceptance checks" on one node (topic {@code runbook.acceptance}): the runbook's checks CORE first, stopping
- * on the node at a CORE failure. "Judge acceptance checks" then reads every answer from the action record.
+ * on the node at a CORE failure. "Judge acceptance checks" then reads every answer from the action record. Then the
+ * node's configuration items are read again, to compare them with before the change (in the application only: a
+ * remote worker does not read them, so its nodes have no "after" snapshot).
  */
 @Component
 class AcceptanceChecksStep implements StepHandler {
@@ -22,16 +26,15 @@ class AcceptanceChecksStep implements StepHandler {
     static final String STEP = "acceptance";
 
     private final InventoryService inventory;
-    private final RolloutNodeResults results;
-    private final RolloutService rollout;
     private final Verification verification;
+    /** Not on a remote worker: its readings would have no orchestrator table to go to. */
+    private final ObjectProvider<ConfigurationCapture> configuration;
 
-    AcceptanceChecksStep(InventoryService inventory, RolloutNodeResults results, RolloutService rollout,
-                         Verification verification) {
+    AcceptanceChecksStep(InventoryService inventory, Verification verification,
+                         ObjectProvider<ConfigurationCapture> configuration) {
         this.inventory = inventory;
-        this.results = results;
-        this.rollout = rollout;
         this.verification = verification;
+        this.configuration = configuration;
     }
 
     @Override
@@ -40,18 +43,14 @@ class AcceptanceChecksStep implements StepHandler {
     }
 
     @Override
-    public Map<String, Object> handle(StepTask task) {
-        String upgradeId = task.string(StepVariables.UPGRADE_ID);
-        String nodeId = task.string(StepVariables.NODE);
-        var node = results.find(upgradeId, nodeId).orElseThrow(() -> new IllegalStateException(
-                "Node " + nodeId + " is not in the rollout plan of " + upgradeId));
-        rollout.stepOf(upgradeId, nodeId, STEP);
-        try {
-            verification.acceptanceOfNode(upgradeId, task.string(StepVariables.RUN_ID),
-                    inventory.requireRecent(task.string(StepVariables.SYSTEM_ID)), node);
-        } finally {
-            rollout.stepOf(upgradeId, nodeId, null);
+    public StepOutcome perform(StepTask task) {
+        StepInput node = task.input();
+        InventorySystem system = inventory.requireRecent(node.systemId());
+        verification.acceptanceOfNode(node.upgradeId(), node.runId(), system, NodeContexts.asRow(node));
+        ConfigurationCapture capture = configuration.getIfAvailable();
+        if (capture != null) {
+            capture.capture(SnapshotPhase.AFTER_CHANGE, node.runId(), system, NodeContexts.of(node));
         }
-        return Map.of();
+        return StepOutcome.of(STEP, node.nodeId(), null, null);
     }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import io.upgradeorchestrator.configuration.ConfigurationReport;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.rollout.NodeStatus;
@@ -25,11 +26,14 @@ class RecordUpgradeCarriedOut implements ExecutionListener {
 
     private final InventoryService inventory;
     private final RolloutNodeResults results;
+    private final ConfigurationReport configuration;
     private final Clock clock;
 
-    RecordUpgradeCarriedOut(InventoryService inventory, RolloutNodeResults results, Clock clock) {
+    RecordUpgradeCarriedOut(InventoryService inventory, RolloutNodeResults results, ConfigurationReport configuration,
+                            Clock clock) {
         this.inventory = inventory;
         this.results = results;
+        this.configuration = configuration;
         this.clock = clock;
     }
 
@@ -44,13 +48,13 @@ class RecordUpgradeCarriedOut implements ExecutionListener {
                         Collectors.counting()))
                 .entrySet().stream().map(e -> e.getValue() + " node(s) from " + e.getKey())
                 .collect(Collectors.joining(", "));
-        String items = system.configurationItems().isEmpty() ? "none declared in the inventory"
-                : system.configurationItems().stream().map(item -> item.name() + " (" + item.kind() + ")")
-                .collect(Collectors.joining(", "));
+        // what the snapshots before and after the change show, not what the inventory merely lists
+        String items = system.configurationItems().isEmpty() ? "none declared in the inventory."
+                : configuration.forUpgrade(upgradeId).summary();
         CHANGED_CONFIGURATION.set(execution, Summaries.fit("Release switched to " + nodes.stream().findFirst()
                 .map(RolloutNodeResult::targetVersion).orElse("?") + " on " + upgraded + " of " + nodes.size()
-                + " production node(s) (" + releases + ") by the runbook's upgrade step. Configuration items of the"
-                + " system, all in the final backup: " + items + "."));
+                + " production node(s) (" + releases + ") by the runbook's upgrade step. Configuration items: "
+                + items));
         EXECUTION_OUTCOME.set(execution, COMPLETED);
         UPGRADE_FINISHED_AT.set(execution, Date.from(clock.instant()));
         if (VERIFICATION_PASSED.get(execution) == null) {

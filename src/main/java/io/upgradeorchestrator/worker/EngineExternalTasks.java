@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /** The in-application worker's way to the engine: its Java API, no HTTP in between. */
 public class EngineExternalTasks implements ExternalTaskGateway {
@@ -82,8 +83,10 @@ public class EngineExternalTasks implements ExternalTaskGateway {
      * engine's optimistic locking decides and the loser tries again.
      */
     @Override
-    public void complete(StepTask task, String workerId, Map<String, Object> variables) {
-        Completion completion = new Completion(task, workerId, variables);
+    public void complete(StepTask task, String workerId, StepOutcome outcome) {
+        // the outcome is local to the step's execution: the end listener (rollout.RecordNodeStep) reads it there
+        Map<String, Object> local = Map.of(StepVariables.OUTCOME, SpinValues.jsonValue(outcome.toJson()).create());
+        Completion completion = new Completion(task, workerId, local);
         String instance = instanceOf(task);
         ConcurrentLinkedQueue<Completion> queue = waiting.computeIfAbsent(instance, key -> new ConcurrentLinkedQueue<>());
         queue.add(completion);
@@ -107,8 +110,8 @@ public class EngineExternalTasks implements ExternalTaskGateway {
             try {
                 commands.execute(context -> {
                     for (Completion completion : batch) {
-                        new CompleteExternalTaskCmd(completion.task.id(), completion.workerId, completion.variables,
-                                null).execute(context);
+                        new CompleteExternalTaskCmd(completion.task.id(), completion.workerId, null,
+                                completion.localVariables).execute(context);
                     }
                     return null;
                 });
@@ -121,7 +124,7 @@ public class EngineExternalTasks implements ExternalTaskGateway {
         for (Completion completion : batch) {
             try {
                 withConflictRetries(completion.task, () -> service.complete(completion.task.id(), completion.workerId,
-                        completion.variables));
+                        null, completion.localVariables));
             } catch (RuntimeException e) {
                 completion.failure = e;
             }
@@ -133,14 +136,14 @@ public class EngineExternalTasks implements ExternalTaskGateway {
     private static final class Completion {
         final StepTask task;
         final String workerId;
-        final Map<String, Object> variables;
+        final Map<String, Object> localVariables;
         volatile boolean done;
         volatile RuntimeException failure;
 
-        Completion(StepTask task, String workerId, Map<String, Object> variables) {
+        Completion(StepTask task, String workerId, Map<String, Object> localVariables) {
             this.task = task;
             this.workerId = workerId;
-            this.variables = variables;
+            this.localVariables = localVariables;
         }
     }
 

@@ -2,7 +2,6 @@ package io.upgradeorchestrator.worker;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How a worker talks to the engine about external tasks: the engine's Java API inside the application
@@ -21,8 +20,13 @@ public interface ExternalTaskGateway {
     /** Locks one step by its id (tests, and operators running one step by hand). */
     StepTask lock(String externalTaskId, String workerId, Duration lockDuration);
 
-    /** @throws StepGoneException the step no longer exists or is no longer locked by this worker */
-    void complete(StepTask task, String workerId, Map<String, Object> variables);
+    /**
+     * Completes the step with its outcome as the local variable {@link StepVariables#OUTCOME}, which the orchestrator
+     * records in the same transaction.
+     *
+     * @throws StepGoneException the step no longer exists or is no longer locked by this worker
+     */
+    void complete(StepTask task, String workerId, StepOutcome outcome);
 
     /** @throws StepGoneException the step no longer exists or is no longer locked by this worker */
     void handleFailure(StepTask task, String workerId, String errorMessage, String errorDetails, int retries,

@@ -1,24 +1,17 @@
 package io.upgradeorchestrator.worker;
 
-import java.util.Map;
-
 /**
- * Runs one kind of runbook step (one topic). Thin, like a delegate: read the step's variables, call one domain
- * service, return what the process needs. A "no" from the target is a result recorded by the service; a step that
- * could not run throws (the worker reports the failure with the action's summary: retries, then an incident).
+ * Performs one kind of runbook step (one topic) on its target. Thin, like a delegate: read the step's input, call one
+ * domain service, return what it found. It writes nothing of the orchestrator's: the outcome travels with the
+ * completion and is recorded by the orchestrator (rollout.RecordNodeStep), so the same handler runs in the
+ * application's worker and in a remote worker. A "no" from the target is an outcome; a step that could not run
+ * throws (the worker reports the failure with the action's summary: retries, then an incident).
  */
 public interface StepHandler {
 
     /** The topic it serves, one of {@link StepTopics}. */
     String topic();
 
-    /** Runs the step; returns variables to complete the external task with (usually none). */
-    Map<String, Object> handle(StepTask task);
-
-    /**
-     * The step was cancelled while it ran (its work item is gone, the program was killed): record it so the node's
-     * state says so. Called on the step's own thread after {@link #handle} returned or threw.
-     */
-    default void cancelled(StepTask task, String reason) {
-    }
+    /** Runs the step on its node; the worker adds the action runs it made. */
+    StepOutcome perform(StepTask task);
 }

@@ -23,6 +23,11 @@ public record StepTask(String id, String topic, String activityId, String proces
         return value.toString();
     }
 
+    /** The node's facts the orchestrator put into the step when it created it. */
+    public StepInput input() {
+        return StepInput.fromJson(string(StepVariables.INPUT));
+    }
+
     public Integer integer(String name) {
         Object value = variables.get(name);
         return value instanceof Number number ? number.intValue() : null;

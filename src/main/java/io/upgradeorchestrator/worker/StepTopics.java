@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The external task topics of runbook steps: {@code runbook.<step>}, one per kind of step, so a worker near some
- * targets can serve only the steps it can run. A zone suffix ({@code runbook.upgrade.fra}) is reserved for workers
- * per site; the diagrams use the plain topics today.
+ * targets can serve only the steps it can run. Steps of a node in a zone that the orchestrator hands to remote
+ * workers ({@code upgrade-orchestrator.worker.remote-zones}) carry the zone as a suffix ({@code runbook.upgrade.fra}):
+ * only a worker serving that zone fetches them.
  */
 public final class StepTopics {
 
@@ -33,4 +34,31 @@ public final class StepTopics {
 
     public static final List<String> ALL = List.of(BACKUP, UPGRADE, HEALTH, ACCEPTANCE, ROLLBACK, RESTORE,
             VERIFY_OLD_VERSION, PROBE);
+
+    /**
+     * The steps that take the step input, return an outcome the orchestrator records and may go to a zone's remote
+     * workers (see {@link StepRouting}).
+     */
+    public static final List<String> ROUTED = List.of(BACKUP, UPGRADE, HEALTH, ACCEPTANCE);
+
+    /**
+     * The rollback and probe steps still write the orchestrator's tables themselves ({@link InApplicationStepHandler}):
+     * only the application's worker runs them, whatever the node's zone; a remote worker does not serve them.
+     */
+    public static final List<String> IN_APPLICATION = List.of(ROLLBACK, RESTORE, VERIFY_OLD_VERSION, PROBE);
+
+    /** The topic of a step in a zone: {@code runbook.upgrade.fra}. */
+    public static String inZone(String topic, String zone) {
+        return topic + "." + zone;
+    }
+
+    /** The plain topic of a zone's topic ({@code runbook.upgrade.fra} → {@code runbook.upgrade}). */
+    public static String plain(String topic) {
+        for (String plain : ALL) {
+            if (topic.equals(plain) || topic.startsWith(plain + ".")) {
+                return plain;
+            }
+        }
+        return topic;
+    }
 }

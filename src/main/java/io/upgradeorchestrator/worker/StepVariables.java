@@ -21,6 +21,14 @@ public final class StepVariables {
     /** Which round of probes a probe step measures: {@code baseline}, or a monitoring round's key. */
     public static final String PROBE_ROUND_KEY = "probeRoundKey";
 
+    /** Local to each step: the node's facts ({@link StepInput}, JSON), set when the step is created. */
+    public static final String INPUT = "stepInput";
+    /**
+     * Local to each step: what it found ({@link StepOutcome}, JSON), the only variable a completion may write
+     * (security.TaskCommandGuard).
+     */
+    public static final String OUTCOME = "stepOutcome";
+
     public static final List<String> FETCHED = List.of(UPGRADE_ID, SYSTEM_ID, TARGET_VERSION, RUN_ID, NODE,
-            WAVE_NUMBER, MAX_PARALLEL_NODES, FAILURE_THRESHOLD, PROBE_ROUND_KEY);
+            WAVE_NUMBER, MAX_PARALLEL_NODES, FAILURE_THRESHOLD, INPUT, PROBE_ROUND_KEY);
 }

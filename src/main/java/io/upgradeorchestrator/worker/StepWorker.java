@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import io.upgradeorchestrator.action.ActionFailedException;
 import io.upgradeorchestrator.action.ActionInProgressException;
+import io.upgradeorchestrator.action.StepActions;
 import io.upgradeorchestrator.action.StepCancellation;
 
 /**
@@ -35,13 +36,16 @@ import io.upgradeorchestrator.action.StepCancellation;
  *       steps of one upgrade (more fetched steps of that upgrade wait, locked, for a free place);</li>
  *   <li>a heartbeat extends the lock of every step it holds; when that fails because the step is gone (rollback
  *       decided, upgrade cancelled) or its lock was lost, the step is cancelled: the program it runs is killed with
- *       its process tree and the step is recorded as cancelled;</li>
- *   <li>a step that ends completes its external task; a step that could not run reports a failure with the action's
- *       summary (what ran, where, what came back): retries with a pause, then an incident, as the jobs do.</li>
+ *       its process tree (the orchestrator recorded the node when the engine withdrew the step);</li>
+ *   <li>a step that ends completes its external task with its {@link StepOutcome} (the node's result and the action
+ *       runs it made), which the orchestrator records in the same transaction; a step that could not run reports a
+ *       failure with the action's summary (what ran, where, what came back): retries with a pause, then an
+ *       incident, as the jobs do.</li>
  * </ul>
  *
- * A worker that dies holds nothing after {@code lock-duration}: the engine hands its steps to the next worker,
- * which runs them again (the action layer answers completed actions from their record).
+ * The same worker runs inside the application ({@link EngineExternalTasks}) and as a remote worker
+ * ({@code remote.RestExternalTasks}). A worker that dies holds nothing after {@code lock-duration}: the engine hands
+ * its steps to the next worker, which runs them again (the action layer answers completed actions from its journal).
  */
 public class StepWorker {
 
@@ -71,6 +75,10 @@ public class StepWorker {
         this.handlers = handlers.stream().collect(Collectors.toMap(StepHandler::topic, Function.identity()));
         this.properties = properties;
         this.workerId = workerId;
+        if (topics().isEmpty()) {
+            throw new IllegalArgumentException("Step worker " + workerId + " has no handler for any of its topics "
+                    + properties.fetchedTopics());
+        }
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(properties.poolSize(), properties.poolSize(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), runnable -> {
@@ -92,7 +100,8 @@ public class StepWorker {
 
     /** The topics this worker serves: those of {@code topics} it has a handler for. */
     public List<String> topics() {
-        return properties.topics().stream().filter(handlers::containsKey).toList();
+        return properties.fetchedTopics().stream().filter(topic -> handlers.containsKey(StepTopics.plain(topic)))
+                .toList();
     }
 
     /** Starts the heartbeat, and the background fetching when {@code enabled}. */
@@ -129,6 +138,13 @@ public class StepWorker {
             gateway.unlock(step.task);
         }
         pool.shutdown();
+    }
+
+    /** New steps are waiting (the engine just created them): fetch now rather than at the next poll. */
+    public void wakeUp() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
     }
 
     /** Steps held now (running or waiting for a place). */
@@ -172,17 +188,24 @@ public class StepWorker {
     }
 
     private void fetchLoop() {
+        int failures = 0;
         while (!stopped) {
             int fetched = 0;
+            long pause = properties.pollInterval().toMillis();
             try {
                 fetched = fetchAndStart(null);
+                failures = 0;
             } catch (RuntimeException e) {
-                log.warn("Step worker {} could not fetch steps: {}", workerId, e.getMessage());
+                // an unreachable engine (a remote worker's network) is asked again less and less often, up to 30 s
+                failures++;
+                pause = Math.min(30_000L, Math.max(pause, 500L) << Math.min(failures - 1, 6));
+                log.warn("Step worker {} could not fetch steps (trying again in {} ms): {}", workerId, pause,
+                        e.getMessage());
             }
             if (fetched == 0) {
                 synchronized (wakeUp) {
                     try {
-                        wakeUp.wait(properties.pollInterval().toMillis());
+                        wakeUp.wait(pause);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
@@ -217,28 +240,30 @@ public class StepWorker {
 
     private void run(Held step) {
         StepTask task = step.task;
-        StepHandler handler = handlers.get(task.topic());
+        StepHandler handler = handlers.get(StepTopics.plain(task.topic()));
         try {
             if (step.cancellation.isCancelled()) {
                 return;
             }
-            Map<String, Object> variables;
+            StepOutcome outcome;
             try {
-                variables = step.cancellation.callWith(() -> handler.handle(task));
+                StepActions.Collected<StepOutcome> performed = step.cancellation.callWith(
+                        () -> StepActions.collect(() -> handler.perform(task)));
+                outcome = performed.result().withActions(performed.runs());
             } catch (Exception failure) {
                 if (step.cancellation.isCancelled()) {
-                    cancelled(step, handler);
+                    cancelled(step);
                 } else {
                     fail(step, failure);
                 }
                 return;
             }
             if (step.cancellation.isCancelled()) {
-                cancelled(step, handler);
+                cancelled(step);
                 return;
             }
             try {
-                gateway.complete(task, workerId, variables);
+                gateway.complete(task, workerId, outcome);
             } catch (ExternalTaskGateway.StepGoneException gone) {
                 log.info("Step {} ended, but its work item is gone: {}", describe(task), gone.getMessage());
             }
@@ -249,17 +274,9 @@ public class StepWorker {
         }
     }
 
-    private void cancelled(Held step, StepHandler handler) {
-        String reason = step.cancellation.reason();
-        log.info("Step {} was cancelled: {}", describe(step.task), reason);
-        try {
-            step.cancellation.callWith(() -> {
-                handler.cancelled(step.task, reason);
-                return null;
-            });
-        } catch (Exception e) {
-            log.warn("Step {}: recording its cancellation failed: {}", describe(step.task), e.getMessage());
-        }
+    /** The orchestrator recorded the node when it withdrew the step (rollout.RecordNodeStep); nothing to report. */
+    private void cancelled(Held step) {
+        log.info("Step {} was cancelled: {}", describe(step.task), step.cancellation.reason());
     }
 
     private void fail(Held step, Exception failure) {

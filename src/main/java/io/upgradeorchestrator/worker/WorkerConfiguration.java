@@ -36,11 +36,16 @@ public class WorkerConfiguration {
 
     @Bean
     SmartLifecycle stepWorkerLifecycle(StepWorker worker) {
+        return lifecycle(worker);
+    }
+
+    /** Starts the worker after everything else and stops it first (killing and giving back what it runs). */
+    public static SmartLifecycle lifecycle(StepWorker worker) {
         return new WorkerLifecycle(worker);
     }
 
     /** Prometheus: the steps this worker runs now, those waiting for a place, and its pool's size. */
-    static void registerGauges(StepWorker worker, MeterRegistry meters) {
+    public static void registerGauges(StepWorker worker, MeterRegistry meters) {
         Gauge.builder("upgrade_orchestrator.worker.steps.running", worker, StepWorker::running)
                 .description("Runbook steps this worker runs now").register(meters);
         Gauge.builder("upgrade_orchestrator.worker.steps.held", worker, StepWorker::held)
@@ -50,7 +55,7 @@ public class WorkerConfiguration {
                 .description("Runbook steps this worker may run at once").register(meters);
     }
 
-    static String workerId(WorkerProperties properties) {
+    public static String workerId(WorkerProperties properties) {
         if (properties.id() != null && !properties.id().isBlank()) {
             return properties.id();
         }

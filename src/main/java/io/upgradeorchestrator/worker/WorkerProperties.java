@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retries           attempts of a step that could not run, as the jobs' R3/PT5M: then an incident
  * @param retryTimeout      wait before the next attempt of a step that could not run
  * @param topics            the topics this worker serves; empty = every topic of {@link StepTopics#ALL}
+ * @param zones             a worker near some sites: the zones it serves (e.g. {@code fra}); it then fetches only
+ *                          the zone topics ({@code runbook.upgrade.fra}); empty = the plain topics
+ * @param remoteZones       the orchestrator's side: zones whose steps go to remote workers (zone topics); the
+ *                          application's own worker never sees them. Empty = every step stays in the application
  */
 @ConfigurationProperties(WorkerProperties.PREFIX)
 public record WorkerProperties(
@@ -33,12 +37,41 @@ public record WorkerProperties(
         @DefaultValue("100") int maxTasksPerFetch,
         @DefaultValue("3") int retries,
         @DefaultValue("5m") Duration retryTimeout,
-        List<String> topics) {
+        List<String> topics,
+        List<String> zones,
+        List<String> remoteZones) {
 
     public static final String PREFIX = "upgrade-orchestrator.worker";
 
+    /** The topics to fetch: the plain ones, or each one per zone for a worker of some zones. */
+    public List<String> fetchedTopics() {
+        return zones.isEmpty() ? topics
+                : topics.stream().flatMap(topic -> zones.stream().map(zone -> StepTopics.inZone(topic, zone))).toList();
+    }
+
+    private static List<String> zones(List<String> zones, String name) {
+        if (zones == null) {
+            return List.of();
+        }
+        for (String zone : zones) {
+            if (zone == null || !zone.equals(StepInput.zoneOf(zone))) {
+                throw new IllegalArgumentException(PREFIX + "." + name + ": '" + zone + "' is not a zone; a zone is"
+                        + " a site's name in lower case with dashes (e.g. 'frankfurt' or 'new-york')");
+            }
+        }
+        return List.copyOf(zones);
+    }
+
     public WorkerProperties {
         topics = topics == null || topics.isEmpty() ? StepTopics.ALL : List.copyOf(topics);
+        zones = zones(zones, "zones");
+        remoteZones = zones(remoteZones, "remote-zones");
+        for (String topic : topics) {
+            if (!StepTopics.ALL.contains(topic)) {
+                throw new IllegalArgumentException(PREFIX + ".topics: unknown topic '" + topic + "'; known: "
+                        + StepTopics.ALL + " (zones are set with " + PREFIX + ".zones)");
+            }
+        }
         if (heartbeatInterval.compareTo(lockDuration.dividedBy(2)) > 0) {
             throw new IllegalArgumentException(PREFIX + ".heartbeat-interval (" + heartbeatInterval
                     + ") must be at most half of " + PREFIX + ".lock-duration (" + lockDuration

@@ -17,7 +17,7 @@ import io.upgradeorchestrator.inventory.Node;
 class AnnouncementWriterTest {
 
     private static final AnnouncementWriter.UpgradeFacts FACTS = new AnnouncementWriter.UpgradeFacts("UPG-2026-0007",
-            "Sat 13 Jun 2026, 06:00 UTC", "Sat 13 Jun 2026, 14:00 UTC", false, true, null);
+            "1.2", "1.3", "Sat 13 Jun 2026, 06:00 UTC", "Sat 13 Jun 2026, 14:00 UTC", false, true, null);
 
     private final InventorySystem wiki = system("wiki", "Team wiki", List.of("Docs@Example.org", "all@example.org"),
             List.of(), 1);
@@ -29,7 +29,7 @@ class AnnouncementWriterTest {
         Announcement announcement = AnnouncementWriter.write(wiki, List.of(search), FACTS, Map.of());
 
         assertThat(announcement.recipients()).containsExactly("Docs@Example.org", "all@example.org");
-        assertThat(announcement.summary()).isEqualTo("Maintenance: Team wiki (UPG-2026-0007)");
+        assertThat(announcement.summary()).isEqualTo("Maintenance: Team wiki upgrade to 1.3 (UPG-2026-0007)");
     }
 
     @Test
@@ -37,6 +37,7 @@ class AnnouncementWriterTest {
         Announcement announcement = AnnouncementWriter.write(wiki, List.of(search), FACTS, Map.of());
 
         assertThat(announcement.expectedImpact()).containsExactly(
+                "Team wiki is upgraded from version 1.2 to version 1.3.",
                 "Team wiki (Pages) is unavailable for the whole window.",
                 "Intranet search (Pages) may not work or may be slow: it depends on Team wiki (indexes every page).",
                 "Service is expected to be fully back by Sat 13 Jun 2026, 14:00 UTC.");
@@ -49,16 +50,17 @@ class AnnouncementWriterTest {
     @Test
     void aStagedRolloutOverSeveralNodesMeansShortInterruptions() {
         AnnouncementWriter.UpgradeFacts staged = new AnnouncementWriter.UpgradeFacts("UPG-2026-0008",
-                "Sat 13 Jun 2026, 06:00 UTC", null, true, false, "https://example.org/notes");
+                null, "2.4.0", "Sat 13 Jun 2026, 06:00 UTC", null, true, false, "https://example.org/notes");
 
         Announcement several = AnnouncementWriter.write(search, List.of(), staged, Map.of());
         assertThat(several.expectedImpact()).containsExactly(
+                "Intranet search is upgraded to version 2.4.0.",
                 "Intranet search (Pages) stays up but with short interruptions: its servers are upgraded a few at a time.");
         assertThat(several.limitations()).containsExactly("Open sessions may end when the server you use is switched:"
                 + " save often and log in again if asked.",
                 "After the upgrade some screens or functions may change: see https://example.org/notes");
         // One node cannot be upgraded "a few at a time".
-        assertThat(AnnouncementWriter.write(wiki, List.of(), staged, Map.of()).expectedImpact().get(0))
+        assertThat(AnnouncementWriter.write(wiki, List.of(), staged, Map.of()).expectedImpact().get(1))
                 .endsWith("is unavailable for the whole window.");
     }
 

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -87,8 +88,14 @@ class UpgradeAnnouncementProcessTest {
         MimeMessage mail = sent[0];
         assertThat(Arrays.stream(mail.getRecipients(MimeMessage.RecipientType.TO)).map(Address::toString))
                 .containsExactlyElementsOf(AFFECTED);
-        assertThat(mail.getSubject()).startsWith("Planned maintenance: Billing database (PostgreSQL), ");
+        String when = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+                .withZone(ZoneOffset.UTC).format(start);
+        assertThat(mail.getSubject()).isEqualTo("Planned maintenance: Billing database (PostgreSQL) upgrade to 15.7, "
+                + when);
         String text = Mails.text(mail);
+        // the system, the versions, what is unavailable and when
+        assertThat(text).contains("Billing database (PostgreSQL) will be upgraded from version 15.6 to version 15.7",
+                "Billing database (PostgreSQL) is upgraded from version 15.6 to version 15.7.", "When", when);
         assertThat(text).contains(
                 "Billing database (PostgreSQL) (Invoicing, Payment collection, Dunning) stays up but with short"
                         + " interruptions",
@@ -107,8 +114,9 @@ class UpgradeAnnouncementProcessTest {
         assertThat(value(event, Property.DTSTART)).isEqualTo(ICAL_UTC.format(start));
         assertThat(value(event, Property.DTEND)).isEqualTo(ICAL_UTC.format(end));
         assertThat(value(event, Property.SEQUENCE)).isEqualTo("0");
-        assertThat(value(event, Property.SUMMARY)).isEqualTo("Maintenance: Billing database (PostgreSQL) (" + upgradeId + ")");
-        assertThat(value(event, Property.DESCRIPTION)).contains("Please avoid:");
+        assertThat(value(event, Property.SUMMARY)).isEqualTo("Maintenance: Billing database (PostgreSQL) upgrade to 15.7 ("
+                + upgradeId + ")");
+        assertThat(value(event, Property.DESCRIPTION)).contains("Please avoid:", "from version 15.6 to version 15.7");
         assertThat(event.getProperties(Property.ATTENDEE)).hasSize(AFFECTED.size());
 
         assertThat(upgrades.variable(announcement, "announcementSentTo")).isEqualTo(String.join(", ", AFFECTED));
@@ -176,6 +184,8 @@ class UpgradeAnnouncementProcessTest {
         variables.put("systemName", "Billing database (PostgreSQL)");
         variables.put("requester", "rita");
         variables.put("upgradeTitle", upgradeId + ": Billing database (PostgreSQL) 15.6 → 15.7");
+        variables.put("currentVersion", "15.6");
+        variables.put("targetVersion", "15.7");
         variables.put("windowStart", Date.from(start));
         variables.put("windowEnd", Date.from(end));
         variables.put("stagedRollout", true);

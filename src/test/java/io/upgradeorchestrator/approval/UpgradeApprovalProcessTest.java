@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -22,10 +26,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
+import jakarta.mail.internet.MimeMessage;
 
 /** Every path of "Authorize upgrade" (upgrade-approval.bpmn) and the rules of who may approve. */
 @ProcessTest
@@ -147,6 +153,29 @@ class UpgradeApprovalProcessTest {
         List<String> subjects = subjects();
         assertThat(subjects.subList(before, subjects.size())).anyMatch(s -> s.startsWith("Reminder"));
         assertThat(upgrades.tasks(upgrade, ApprovalVariables.TASK_APPROVE_UPGRADE)).hasSize(1);
+    }
+
+    /** The deadline reads as the date it falls on, not as the rule's duration (P5D for a performance upgrade). */
+    @Test
+    void shouldShowTheApprovalDeadlineAsADate() throws Exception {
+        ProcessInstance upgrade = upgradeWaitingForApproval("rita", "finance-reports", "8.2.1", "PERFORMANCE", "LOW");
+        // kept in the approval phase's own process instance
+        Date due = (Date) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(upgrades.instanceIds(upgrade).toArray(String[]::new))
+                .variableName("approvalDueDate").singleResult().getValue();
+        String expected = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+                .withZone(ZoneOffset.UTC).format(due.toInstant());
+
+        MimeMessage requested = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().startsWith("Approval needed");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow();
+        String body = GreenMailUtil.getBody(requested).replaceAll("=\\r?\\n", "");
+
+        assertThat(body).contains("Decide by", expected).doesNotContain("P5D");
     }
 
     @Test

@@ -99,7 +99,7 @@ class PostgresClusterWorkersTest {
         // backup, upgrade, health check and acceptance checks on both nodes: eight steps, each once
         assertThat(done).hasSize(8);
         assertThat(done).extracting(HistoricExternalTaskLog::getWorkerId).contains("node-a", "node-b");
-        assertThat(done.stream().filter(log -> log.getActivityId().equals(UpgradeExecutionProcess.Elements.BACK_UP_NODE))
+        assertThat(done.stream().filter(log -> log.getActivityId().equals(io.upgradeorchestrator.rollout.NodeBackupsProcess.Elements.BACK_UP_NODE))
                 .map(HistoricExternalTaskLog::getWorkerId).distinct()).as("the two backups ran on different nodes")
                 .hasSize(2);
         for (String node : List.of("crash-1", "crash-2")) {

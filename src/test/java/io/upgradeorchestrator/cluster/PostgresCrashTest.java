@@ -117,7 +117,7 @@ class PostgresCrashTest {
         assertThat(actionRun("crash-1", "backup")).containsEntry("status", "SUCCEEDED").containsEntry("attempts", 1);
         assertThat(actionRun("crash-1", "verifyBackup")).containsEntry("status", "SUCCEEDED");
         org.camunda.bpm.engine.externaltask.ExternalTask lockedStep = engineB.getExternalTaskService()
-                .createExternalTaskQuery().activityId(UpgradeExecutionProcess.Elements.BACK_UP_NODE).locked().list()
+                .createExternalTaskQuery().activityId(io.upgradeorchestrator.rollout.NodeBackupsProcess.Elements.BACK_UP_NODE).locked().list()
                 .stream().filter(task -> "crash-2".equals(engineB.getRuntimeService()
                         .getVariable(task.getExecutionId(), "node"))).findFirst().orElseThrow();
         assertThat(lockedStep.getWorkerId()).as("node A's worker holds the step").isEqualTo("node-a");

@@ -3,6 +3,9 @@ package io.upgradeorchestrator.cockpit;
 import static io.upgradeorchestrator.testing.Upgrades.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import io.upgradeorchestrator.action.ActionContext;
+import io.upgradeorchestrator.action.ActionRequest;
+import io.upgradeorchestrator.action.ActionRunner;
+import io.upgradeorchestrator.action.CommandSpec;
 import io.upgradeorchestrator.testing.Http;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
@@ -29,6 +36,8 @@ class UpgradeSummaryApiTest {
     int port;
     @Autowired
     Upgrades upgrades;
+    @Autowired
+    ActionRunner actions;
 
     @BeforeEach
     void freshDemoTarget() {
@@ -45,6 +54,10 @@ class UpgradeSummaryApiTest {
         upgrades.complete("cora", upgrade, "Task_ApproveUpgrade",
                 values("decision", "SEND_BACK", "decisionComment", "Explain the performance gain"));
         upgrades.runJobs(upgrade);
+        // a check that failed against the target while the upgrade runs
+        actions.run(new ActionRequest(id + ":test:acceptance", id, "finance-reports-fra-1", "acceptance: Report opens",
+                CommandSpec.of("false"), new ActionContext(id, "finance-reports", "finance-reports-fra-1", null, "8.2.0",
+                "8.2.1", null, null), null));
 
         Http http = new Http(port);
         Http.Reply reply = http.get("oscar", "/api/upgrades/" + id + "/summary");
@@ -60,7 +73,16 @@ class UpgradeSummaryApiTest {
         // the backup readiness ran against the demo target: backup, verify, restore, verify restore
         assertThat(summary.get("actionRuns").findValuesAsText("actionName"))
                 .containsSubsequence("backup", "verifyBackup", "restore", "verifyRestore");
-        assertThat(summary.get("actionRuns").findValuesAsText("status")).containsOnly("SUCCEEDED");
+        assertThat(summary.get("actionRuns").findValuesAsText("status")).contains("SUCCEEDED", "FAILED");
+        // the same issues and acts as the record will have, while the upgrade runs
+        assertThat(summary.get("issues")).hasSize(1);
+        assertThat(summary.at("/issues/0/source").asText()).isEqualTo("FAILED_CHECK");
+        assertThat(summary.at("/issues/0/subject").asText()).isEqualTo("finance-reports-fra-1");
+        assertThat(summary.at("/issues/0/what").asText()).startsWith("acceptance: Report opens on finance-reports-fra-1 failed");
+        List<String> acts = new ArrayList<>();
+        summary.get("acts").forEach(a -> acts.add(a.get("act").asText() + " " + a.get("who").asText()));
+        assertThat(acts).startsWith("REQUESTED rita", "REVIEWED_IMPACT olga").endsWith("DECIDED_APPROVAL cora");
+        assertThat(summary.at("/acts/0/at").asText()).isNotBlank();
 
         // sam (security) may not read upgrade history: the upgrade does not exist for him
         assertThat(http.get("sam", "/api/upgrades/" + id + "/summary").status()).isEqualTo(404);

@@ -114,6 +114,30 @@ class DemoRunbookScriptsTest {
     }
 
     @Test
+    void aNodeHasRealConfigurationItemsAndTheReleaseLinkIsPrintedAsItStands() throws Exception {
+        assertThat(Files.readString(node.resolve("config/settings.properties")))
+                .containsPattern("(?m)^integration_api_key=[0-9a-f]{24}$");
+        assertThat(Files.readAllLines(node.resolve("config/scheduled-jobs")))
+                .anyMatch(line -> line.endsWith("export-invoices --to /srv/exchange/invoices"));
+        assertThat(run("show-config.sh", root, "db-test-1", "release-link").output)
+                .isEqualTo("current -> releases/15.6\nVERSION 15.6\n");
+        run("backup.sh", root, "db-test-1", backup);
+
+        run("upgrade.sh", root, "db-test-1", "16.4");
+        assertThat(run("show-config.sh", root, "db-test-1", "release-link").output)
+                .isEqualTo("current -> releases/16.4\nVERSION 16.4\n");
+        run("rollback.sh", root, "db-test-1", backup);
+        assertThat(run("show-config.sh", root, "db-test-1", "release-link").output)
+                .isEqualTo("current -> releases/15.6\nVERSION 15.6\n");
+
+        Files.delete(node.resolve("current"));
+        Result missing = run("show-config.sh", root, "db-test-1", "release-link");
+        assertThat(missing.exitCode).isEqualTo(3);
+        assertThat(missing.output).contains("current is not a symlink");
+        assertThat(run("show-config.sh", root, "db-test-1", "certificates").output).contains("unknown item");
+    }
+
+    @Test
     void refusesNodeNamesThatLeaveTheRoot() throws Exception {
         Result result = run("backup.sh", root, "../etc", backup);
 

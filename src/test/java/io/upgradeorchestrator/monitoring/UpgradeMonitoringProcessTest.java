@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,11 +32,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import io.upgradeorchestrator.issues.Issue;
+import io.upgradeorchestrator.issues.IssueDecision;
+import io.upgradeorchestrator.issues.IssueList;
+import io.upgradeorchestrator.issues.IssueSource;
 import io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.Elements;
 import io.upgradeorchestrator.testing.Http;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
+import io.upgradeorchestrator.variables.JsonText;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -190,6 +196,18 @@ class UpgradeMonitoringProcessTest {
         assertThat(issues.lines().toList().get(1)).contains("ACCEPT by oscar: internal reports only, fix next week");
         assertThat((String) upgrades.variable(monitoring, "monitoringSummary"))
                 .contains("3 probe round(s), 3 with a breach", "2 issue(s) fixed forward or accepted");
+        // the same issues as data: the joined second breach is decided with the first, not repeated
+        List<Issue> typed = issues(monitoring);
+        assertThat(typed).extracting(Issue::source).containsExactly(IssueSource.MONITORING_BREACH,
+                IssueSource.MONITORING_BREACH);
+        assertThat(typed).extracting(Issue::subject).containsOnly("Health answer");
+        assertThat(typed).extracting(Issue::reportedBy).containsOnly("monitoring probe");
+        assertThat(typed).extracting(Issue::decision).containsExactly(IssueDecision.FIX_FORWARD, IssueDecision.ACCEPT);
+        assertThat(typed).extracting(Issue::decidedBy).containsExactly("olga", "oscar");
+        assertThat(typed).extracting(Issue::reason).containsExactly("restart the report service tonight (olga)",
+                "internal reports only, fix next week");
+        assertThat(typed).allSatisfy(issue -> assertThat(issue.at()).isNotNull());
+        assertThat(typed.get(0).what()).contains("Health answer on " + NODE);
     }
 
     @Test
@@ -238,6 +256,17 @@ class UpgradeMonitoringProcessTest {
         assertThat((String) upgrades.variable(monitoring, "issuesFound"))
                 .contains("USER_REPORT", "ACCEPT by olga: month-end runs are slow in the first hour, known");
         assertThat((String) upgrades.variable(monitoring, "monitoringSummary")).contains("3 user report(s)");
+        // each report is an issue from when it came in; the joined third report is decided with the second
+        List<Issue> typed = issues(monitoring);
+        assertThat(typed).extracting(Issue::source).containsOnly(IssueSource.USER_REPORT);
+        assertThat(typed).extracting(Issue::what).containsExactly("Month-end report takes 10 minutes instead of 1",
+                "Export to Excel fails", "Exports still fail");
+        assertThat(typed).extracting(Issue::reportedBy).containsExactly("rita", "carl", "rita");
+        assertThat(typed).extracting(Issue::subject).containsExactly("contact ext. 4711", "contact carl@example.org",
+                "contact ext. 4711");
+        assertThat(typed).extracting(Issue::decision).containsExactly(IssueDecision.ACCEPT, IssueDecision.ROLL_BACK,
+                IssueDecision.ROLL_BACK);
+        assertThat(typed).extracting(Issue::decidedBy).containsExactly("olga", "oscar", "oscar");
     }
 
     /** Reports of the largest size the API takes never make a text the engine would refuse (4,000 characters). */
@@ -326,6 +355,13 @@ class UpgradeMonitoringProcessTest {
 
     private ProcessInstance start(String id, List<Map<String, Object>> baseline) {
         return MonitoringTestSupport.start(engine, upgrades, variables(id, "PT1H", baseline));
+    }
+
+    /** The typed issues as stored: read as the JSON text, the way the record reads them. */
+    private List<Issue> issues(ProcessInstance instance) {
+        var value = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("monitoringIssues").disableCustomObjectDeserialization().singleResult().getTypedValue();
+        return IssueList.parse(JsonText.of(value));
     }
 
     private Object variable(ProcessInstance instance, String name) {

@@ -38,10 +38,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import io.upgradeorchestrator.action.ActionContext;
+import io.upgradeorchestrator.action.ActionRequest;
+import io.upgradeorchestrator.action.ActionRunner;
+import io.upgradeorchestrator.action.CommandSpec;
 import io.upgradeorchestrator.approval.ApprovalEntry;
 import io.upgradeorchestrator.approval.ApprovalVariables;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.Runbook;
+import io.upgradeorchestrator.issues.Issue;
+import io.upgradeorchestrator.issues.IssueDecision;
+import io.upgradeorchestrator.issues.IssueList;
+import io.upgradeorchestrator.issues.IssueSource;
+import io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess;
 import io.upgradeorchestrator.notification.MailService;
 import io.upgradeorchestrator.notification.OutgoingMail;
 import io.upgradeorchestrator.record.UpgradeClosureProcess.Elements;
@@ -82,6 +90,8 @@ class UpgradeClosureProcessTest {
     RunbookRunner runbooks;
     @Autowired
     InventoryService inventory;
+    @Autowired
+    ActionRunner actions;
     @LocalServerPort
     int port;
 
@@ -182,6 +192,15 @@ class UpgradeClosureProcessTest {
                 "2030-03-10T08:00:00Z MONITORING_BREACH: Health answer slower — ACCEPT by oscar: within SLA",
                 "2030-03-10T09:00:00Z USER_REPORT: export slow — FIX_FORWARD by dora: add index tonight");
         assertThat(texts(r.get("userProblems"))).containsExactly("2030-03-10T08:30:00Z rita (ext. 4711): export slow");
+        assertThat(r.get("issues")).hasSize(2);
+        assertThat(r.at("/issues/1/at").asText()).isEqualTo("2030-03-10T09:00:00Z");
+        assertThat(r.at("/issues/1/source").asText()).isEqualTo("USER_REPORT");
+        assertThat(r.at("/issues/1/subject").asText()).isEqualTo("contact ext. 4711");
+        assertThat(r.at("/issues/1/what").asText()).isEqualTo("export slow");
+        assertThat(r.at("/issues/1/reportedBy").asText()).isEqualTo("rita");
+        assertThat(r.at("/issues/1/decision").asText()).isEqualTo("FIX_FORWARD");
+        assertThat(r.at("/issues/1/decidedBy").asText()).isEqualTo("dora");
+        assertThat(r.at("/issues/1/reason").asText()).isEqualTo("add index tonight");
         assertThat(r.at("/rollback/status").asText()).isEqualTo("NOT_NEEDED");
         assertThat(r.at("/rollback/rolledBack").isNull()).isTrue();
         assertThat(r.at("/rollback/plan").asText()).isEqualTo("rollback.sh per node, newest first");
@@ -230,6 +249,11 @@ class UpgradeClosureProcessTest {
         // --- the review completes the record
         assertThatThrownBy(() -> upgrades.complete("olga", closure, Elements.REVIEW_UPGRADE, values("lessonsLearned", " ")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("lessonsLearned");
+        // an operator changes a variable through the engine's API: on record as their act
+        upgrades.as("admin", () -> {
+            engine.getRuntimeService().setVariable(closure.getId(), "operatorNote", "record checked before review");
+            return null;
+        });
         upgrades.complete("olga", closure, Elements.REVIEW_UPGRADE, values(
                 "lessonsLearned", "The rehearsal on the test node predicted the timing well.",
                 "followUps", "Add the export query to the acceptance checks (dora, next sprint)"));
@@ -241,6 +265,15 @@ class UpgradeClosureProcessTest {
         assertThat(reviewed.get("reviewedAt").isNull()).isFalse();
         assertThat(reviewed.get("writtenAt").asText()).isEqualTo(r.get("writtenAt").asText());
         assertThat(reviewed.at("/people/reviewedBy").asText()).isEqualTo("olga");
+        // the request (no time: this closure was started on its own), the operator, the review, and the user's
+        // report, which the test's facts place in 2030
+        assertThat(acts(reviewed)).containsExactly("REQUESTED rita", "OPERATOR_ACTION admin", "REVIEWED_UPGRADE olga",
+                "REPORTED_PROBLEM rita");
+        assertThat(reviewed.at("/people/acts/1/what").asText()).startsWith("SetVariable of variable operatorNote");
+        assertThat(reviewed.at("/people/acts/2/what").asText()).isEqualTo("Review upgrade " + id + " Billing DB 15.6 → 16.4");
+        assertThat(reviewed.at("/people/acts/2/at").asText()).isNotBlank();
+        assertThat(reviewed.at("/people/acts/3/at").asText()).isEqualTo("2030-03-10T09:00:00Z");
+        assertThat(reviewed.at("/people/acts/3/what").asText()).isEqualTo("export slow");
         assertThat(reviewed.get("lessonsLearned").asText())
                 .isEqualTo("The rehearsal on the test node predicted the timing well.");
         assertThat(texts(reviewed.get("followUps"))).containsExactly(
@@ -267,7 +300,9 @@ class UpgradeClosureProcessTest {
         variables.put("rollbackSummary", "2 nodes rolled back in reverse order, health shows 15.6 and 15.5 again");
         variables.put("rolledBack", true);
         variables.put("dataRestored", false);
-        variables.put("issuesFound", null);
+        variables.put("monitoringIssues", monitoringIssues(new Issue(Instant.parse("2030-03-10T08:00:00Z"),
+                IssueSource.MONITORING_BREACH, "Health answer", "Health answer on billing-db-fra-1: error rate 100 %",
+                "monitoring probe", IssueDecision.ROLL_BACK, "oscar", "invoices cannot be opened")));
 
         ProcessInstance closure = start(variables);
         upgrades.runJobs(closure);
@@ -292,7 +327,12 @@ class UpgradeClosureProcessTest {
         assertThat(r.at("/rollback/dataRestored").asBoolean()).isFalse();
         assertThat(r.at("/people/rollbackDecidedBy").asText()).isEqualTo("oscar");
         assertThat(r.at("/backups/final/sha256").asText()).isEqualTo("b".repeat(64));
-        assertThat(r.get("issuesFound")).isEmpty();
+        assertThat(texts(r.get("issuesFound"))).containsExactly("2030-03-10T08:00:00Z MONITORING_BREACH: Health answer"
+                + " on billing-db-fra-1: error rate 100 % — ROLL_BACK by oscar: invoices cannot be opened");
+        assertThat(r.get("issues")).hasSize(1);
+        assertThat(r.at("/issues/0/source").asText()).isEqualTo("MONITORING_BREACH");
+        assertThat(r.at("/issues/0/decision").asText()).isEqualTo("ROLL_BACK");
+        assertThat(r.at("/issues/0/decidedBy").asText()).isEqualTo("oscar");
         assertThat(texts(r.get("followUps"))).containsExactly("Find the cause of the rollback and re-plan the upgrade"
                 + " to 16.4 (Health answer on billing-db-fra-1: error rate 100 % — roll back decided by oscar)");
         assertThat(r.get("notifications")).isEmpty();
@@ -315,6 +355,61 @@ class UpgradeClosureProcessTest {
         assertThat(reviewed.get("recordStatus").asText()).isEqualTo("REVIEWED");
         assertThat(reviewed.at("/people/reviewedBy").asText()).isEqualTo("dora");
         assertThat(reviewed.at("/notifications/0/template").asText()).isEqualTo("upgrade-closed");
+    }
+
+    /**
+     * A canary that failed: the record names the failed node and the failed check (from the action runs) and the
+     * rollback trigger with its decision, as data and as lines, on the page too; none of it came from monitoring.
+     */
+    @Test
+    void shouldRecordTheFailedNodeTheFailedCheckAndTheTriggerOfARollbackInTheWindow() throws Exception {
+        String id = newUpgradeId();
+        ActionContext node = new ActionContext(id, "billing-db", "billing-db-fra-1", null, "15.6", "16.4", null, null);
+        assertThat(actions.run(new ActionRequest(id + ":run:upgrade:billing-db-fra-1", id, "billing-db-fra-1", "upgrade",
+                CommandSpec.of("false"), node, null)).succeeded()).isFalse();
+        assertThat(actions.run(new ActionRequest(id + ":run:acceptance:invoices", id, "billing-db-fra-2",
+                "acceptance: Invoices readable", CommandSpec.of("false"), node, null)).succeeded()).isFalse();
+        Map<String, Object> variables = completedUpgrade(id);
+        for (String monitoring : List.of("monitoringDuration", "monitoringOutcome", "monitoringDecision",
+                "monitoringDecidedBy", "monitoringEndedAt", "monitoringIssues", "userProblems")) {
+            variables.remove(monitoring);
+        }
+        variables.put("closeAs", "ROLLED_BACK");
+        variables.put("rollbackTrigger", "CANARY_FAILED");
+        variables.put("rollbackTriggerDetail", "Canary wave failed: billing-db-fra-1 FAILED");
+        variables.put("rollbackDecision", "ROLL_BACK");
+        variables.put("rollbackDecidedBy", "automatic (plan)");
+        variables.put("rolledBack", true);
+
+        ProcessInstance closure = start(variables);
+        upgrades.runJobs(closure);
+
+        JsonNode r = record(id, "application/json").json();
+        List<String> sources = new ArrayList<>();
+        r.get("issues").forEach(issue -> sources.add(issue.get("source").asText()));
+        assertThat(sources).containsExactly("FAILED_NODE", "FAILED_CHECK", "ROLLBACK_TRIGGER");
+        assertThat(r.at("/issues/0/subject").asText()).isEqualTo("billing-db-fra-1");
+        assertThat(r.at("/issues/0/what").asText()).startsWith("upgrade on billing-db-fra-1 failed");
+        assertThat(r.at("/issues/0/reportedBy").asText()).isEqualTo("upgrade step");
+        assertThat(r.at("/issues/0/at").asText()).isNotBlank();
+        assertThat(r.at("/issues/0/decision").isNull()).as("decided with the trigger").isTrue();
+        assertThat(r.at("/issues/1/subject").asText()).isEqualTo("billing-db-fra-2");
+        assertThat(r.at("/issues/1/what").asText()).startsWith("acceptance: Invoices readable on billing-db-fra-2 failed");
+        assertThat(r.at("/issues/2/subject").asText()).isEqualTo("CANARY_FAILED");
+        assertThat(r.at("/issues/2/what").asText()).isEqualTo("Canary wave failed: billing-db-fra-1 FAILED");
+        assertThat(r.at("/issues/2/decision").asText()).isEqualTo("ROLL_BACK");
+        assertThat(r.at("/issues/2/decidedBy").asText()).isEqualTo("automatic (plan)");
+        assertThat(texts(r.get("issuesFound"))).hasSize(3).last().asString()
+                .isEqualTo("ROLLBACK_TRIGGER: Canary wave failed: billing-db-fra-1 FAILED — ROLL_BACK by automatic (plan)");
+        assertThat(r.at("/people/changeStartedBy/how").asText()).isEqualTo("the window's timer at its time");
+
+        String page = record(id, "text/html").body();
+        assertThat(page).contains("FAILED_NODE", "upgrade on billing-db-fra-1 failed", "FAILED_CHECK", "CANARY_FAILED",
+                "automatic (plan)", "What each person did");
+        assertThat(engine.getTaskService().getVariable(upgrades.task(closure, Elements.REVIEW_UPGRADE).getId(),
+                "issuesFound")).asString().as("the reviewer sees every issue").contains("FAILED_NODE", "FAILED_CHECK",
+                "ROLLBACK_TRIGGER");
+        engine.getRuntimeService().deleteProcessInstance(closure.getId(), "test done");
     }
 
     @Test
@@ -393,10 +488,24 @@ class UpgradeClosureProcessTest {
         v.put("monitoringOutcome", "STABLE");
         v.put("monitoringDecision", "ACCEPT");
         v.put("monitoringDecidedBy", "oscar");
-        v.put("issuesFound", "2030-03-10T08:00:00Z MONITORING_BREACH: Health answer slower — ACCEPT by oscar: within SLA\n"
-                + "2030-03-10T09:00:00Z USER_REPORT: export slow — FIX_FORWARD by dora: add index tonight");
+        v.put("monitoringIssues", monitoringIssues(
+                new Issue(Instant.parse("2030-03-10T08:00:00Z"), IssueSource.MONITORING_BREACH, "Health answer",
+                        "Health answer slower", "monitoring probe", IssueDecision.ACCEPT, "oscar", "within SLA"),
+                new Issue(Instant.parse("2030-03-10T09:00:00Z"), IssueSource.USER_REPORT, "contact ext. 4711",
+                        "export slow", "rita", IssueDecision.FIX_FORWARD, "dora", "add index tonight")));
         v.put("userProblems", "2030-03-10T08:30:00Z rita (ext. 4711): export slow");
         return v;
+    }
+
+    /** "ACT who" for each act of a person in the record. */
+    private static List<String> acts(JsonNode record) {
+        List<String> acts = new ArrayList<>();
+        record.at("/people/acts").forEach(a -> acts.add(a.get("act").asText() + " " + a.get("who").asText()));
+        return acts;
+    }
+
+    private static Object monitoringIssues(Issue... issues) {
+        return IssueList.typed(UpgradeMonitoringProcess.MONITORING_ISSUES, List.of(issues));
     }
 
     /** Things that happened earlier in the upgrade: a mail and an action, recorded by the real services. */

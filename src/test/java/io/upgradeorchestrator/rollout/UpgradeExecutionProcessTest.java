@@ -3,6 +3,7 @@ package io.upgradeorchestrator.rollout;
 import static io.upgradeorchestrator.testing.Upgrades.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.nio.file.Files;
@@ -61,6 +62,8 @@ class UpgradeExecutionProcessTest {
     Upgrades upgrades;
     @Autowired
     RolloutNodeResults results;
+    @Autowired
+    RolloutProgress progress;
 
     @BeforeEach
     void freshDemoTarget() {
@@ -178,6 +181,10 @@ class UpgradeExecutionProcessTest {
         List<RolloutNodeResult> rows = results.findByUpgradeId(upgrades.businessKey(execution));
         assertThat(rows).extracting(RolloutNodeResult::status)
                 .containsExactly(NodeStatus.ROLLED_BACK, NodeStatus.PLANNED, NodeStatus.PLANNED);
+        // what people watching see once it ended: the canary rolled back, the second wave never reached
+        assertThat(progress.of(upgrades.businessKey(execution))).extracting(RolloutProgress.WaveProgress::rolledBack,
+                RolloutProgress.WaveProgress::waiting, RolloutProgress.WaveProgress::notReached)
+                .containsExactly(tuple(1, 0, 0), tuple(0, 0, 2));
         for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
             assertThat(Files.readSymbolicLink(node(node).resolve("current"))).isEqualTo(Path.of("releases/4.8.2"));
             assertThat(Files.readAllLines(node(node).resolve("data/invoices.csv")).get(0)).isEqualTo("id;customer;amount_cents");
@@ -198,20 +205,20 @@ class UpgradeExecutionProcessTest {
         breakSettings("billing-portal-ber-1");
         upgrades.runJobs(execution);
 
-        assertThat(upgrades.task(execution, Elements.DECIDE_ROLLBACK)).isNotNull();
+        assertThat(upgrades.task(execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK)).isNotNull();
         assertThat(variable(execution, "rollbackTrigger")).isEqualTo("FAILURE_THRESHOLD");
         assertThat((String) variable(execution, "rollbackTriggerDetail")).contains("Wave 1", "1 upgrade(s) failed",
                 "billing-portal-ber-1");
-        var decision = upgrades.task(execution, Elements.DECIDE_ROLLBACK);
+        var decision = upgrades.task(execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK);
         assertThat(engine.getTaskService().getIdentityLinksForTask(decision.getId()))
                 .anyMatch(link -> "portal-owners".equals(link.getGroupId()));
         assertThat(decision.getDueDate()).isEqualTo(variable(execution, "rollbackDeadline"));
         assertThatThrownBy(() -> upgrades.complete("olga", decision, values("rollbackDecision", "MAYBE")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("ROLL_BACK, CONTINUE").hasMessageContaining("rollbackReason");
-        upgrades.complete("olga", execution, Elements.DECIDE_ROLLBACK,
+        upgrades.complete("olga", execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK,
                 values("rollbackDecision", "CONTINUE", "rollbackReason", "ber-1 is repaired by hand later"));
-        runJobsUntil(execution, Elements.CHECK_NODE_ACCEPTANCE);
+        runJobsUntil(execution, io.upgradeorchestrator.verification.NodeAcceptanceChecksProcess.Elements.CHECK_NODE_ACCEPTANCE);
         // wave 2 is done; now a node's invoices turn out unreadable
         Files.writeString(node("billing-portal-fra-2").resolve("data/invoices.csv"), "3001;truncated row\n",
                 StandardOpenOption.APPEND);
@@ -223,7 +230,7 @@ class UpgradeExecutionProcessTest {
                 "billing-portal-fra-2",
                 "remaining checks not run after a CORE failure");
         assertThat(Files.readSymbolicLink(node("billing-portal-fra-2").resolve("current"))).isEqualTo(Path.of("releases/4.9.0"));
-        upgrades.complete("olga", execution, Elements.DECIDE_ROLLBACK,
+        upgrades.complete("olga", execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK,
                 values("rollbackDecision", "ROLL_BACK", "rollbackReason", "invoices unreadable on ber-1"));
         upgrades.runJobs(execution);
 
@@ -257,7 +264,7 @@ class UpgradeExecutionProcessTest {
         assertThat(variable(execution, "rollbackTrigger")).isEqualTo("HEALTH_GATE");
         assertThat((String) variable(execution, "rollbackTriggerDetail")).contains("billing-portal-fra-2",
                 "health check does not show release 4.9.0");
-        assertThat(upgrades.task(execution, Elements.DECIDE_ROLLBACK)).isNotNull();
+        assertThat(upgrades.task(execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK)).isNotNull();
         upgrades.passTime(java.time.Duration.ofHours(3));
         upgrades.runJobs(execution);
 
@@ -279,7 +286,7 @@ class UpgradeExecutionProcessTest {
         assertThat(variable(execution, "rollbackTrigger")).isEqualTo("MANUAL_CHECK_FAILED");
         assertThat((String) variable(execution, "manualCheckSummary")).startsWith("Manual checks FAILED by olga")
                 .contains("Invoice PDF shows no currency");
-        upgrades.complete("olga", execution, Elements.DECIDE_ROLLBACK,
+        upgrades.complete("olga", execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK,
                 values("rollbackDecision", "ROLL_BACK", "rollbackReason", "customers cannot read invoices"));
         upgrades.runJobs(execution);
 
@@ -293,13 +300,13 @@ class UpgradeExecutionProcessTest {
     @Test
     void shouldGoOnToTheLogReviewWhenTheOwnerKeepsTheUpgradeAfterAFailedCoreCheck() throws Exception {
         ProcessInstance execution = start("billing-portal", "4.9.0", facts());
-        runJobsUntil(execution, Elements.CHECK_NODE_ACCEPTANCE);
+        runJobsUntil(execution, io.upgradeorchestrator.verification.NodeAcceptanceChecksProcess.Elements.CHECK_NODE_ACCEPTANCE);
         Files.writeString(node("billing-portal-fra-2").resolve("data/invoices.csv"), "3001;truncated row\n",
                 StandardOpenOption.APPEND);
         upgrades.runJobs(execution);
         assertThat(variable(execution, "rollbackTrigger")).isEqualTo("CORE_CHECK_FAILED");
 
-        upgrades.complete("olga", execution, Elements.DECIDE_ROLLBACK,
+        upgrades.complete("olga", execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK,
                 values("rollbackDecision", "CONTINUE", "rollbackReason", "one damaged test invoice, repaired by hand"));
         upgrades.runJobs(execution);
         upgrades.complete("olga", execution, Elements.CHECK_MANUALLY,
@@ -322,7 +329,7 @@ class UpgradeExecutionProcessTest {
                 "Printed an invoice", "manualChecksOk", "no", "manualFindings", "Logo slightly blurred on the PDF"));
         assertThat(variable(execution, "rollbackTrigger")).isEqualTo("MANUAL_CHECK_FAILED");
 
-        upgrades.complete("olga", execution, Elements.DECIDE_ROLLBACK,
+        upgrades.complete("olga", execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK,
                 values("rollbackDecision", "CONTINUE", "rollbackReason", "cosmetic; fixed forward next week"));
         upgrades.runJobs(execution);
 

@@ -94,7 +94,7 @@ class StepWorkerTest {
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(execution.getId())
                 .taskDefinitionKey(UpgradeExecutionProcess.Elements.CHECK_MANUALLY).count()).isEqualTo(1);
         List<HistoricExternalTaskLog> backups = engine.getHistoryService().createHistoricExternalTaskLogQuery()
-                .activityIdIn(UpgradeExecutionProcess.Elements.BACK_UP_NODE).list().stream()
+                .activityIdIn(io.upgradeorchestrator.rollout.NodeBackupsProcess.Elements.BACK_UP_NODE).list().stream()
                 .filter(log -> instanceIds(execution).contains(log.getProcessInstanceId())).toList();
         assertThat(backups).filteredOn(HistoricExternalTaskLog::isFailureLog).isEmpty();
         assertThat(backups).filteredOn(HistoricExternalTaskLog::isSuccessLog).hasSize(2)

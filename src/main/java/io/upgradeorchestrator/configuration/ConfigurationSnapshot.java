@@ -1,0 +1,31 @@
+package io.upgradeorchestrator.configuration;
+
+import java.time.Instant;
+
+/**
+ * One configuration item of one node as read at one point of an upgrade.
+ *
+ * @param content      what was read, secrets masked by the action layer; {@code null} unless {@link Status#CAPTURED}
+ * @param sha256       SHA-256 of {@code content}; {@code null} unless captured
+ * @param omittedBytes bytes beyond the action layer's output bound: not kept, so changes there are not seen
+ * @param summary      what ran and what came back, in one line
+ */
+public record ConfigurationSnapshot(String upgradeId, SnapshotPhase phase, String nodeId, int itemIndex,
+                                    String itemName, String itemKind, Status status, String content, String sha256,
+                                    long omittedBytes, String summary, Instant capturedAt) {
+
+    public enum Status {
+        /** The item was read. */
+        CAPTURED,
+        /** The read answered "no": no such file, or the command said the item is not there. */
+        MISSING,
+        /** The read could not run or could not read (timeout, missing program, I/O error): see the summary. */
+        UNREADABLE,
+        /** The inventory does not say how to read the item. */
+        NOT_DECLARED
+    }
+
+    public boolean captured() {
+        return status == Status.CAPTURED;
+    }
+}

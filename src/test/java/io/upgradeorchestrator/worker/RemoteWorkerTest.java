@@ -1,0 +1,227 @@
+package io.upgradeorchestrator.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.upgradeorchestrator.UpgradeOrchestratorApplication;
+import io.upgradeorchestrator.rollout.NodeStatus;
+import io.upgradeorchestrator.rollout.RolloutNodeResult;
+import io.upgradeorchestrator.rollout.RolloutNodeResults;
+import io.upgradeorchestrator.rollout.UpgradeExecutionProcess;
+import io.upgradeorchestrator.testing.RolloutFacts;
+
+/**
+ * A remote worker against the running application: the application listens on a random port with its real
+ * /engine-rest; the remote worker is a JVM of its own (the same classes, profile remote-worker) with its own account
+ * (stepworker, group step-workers), its own action journal and the zone "berlin". The crash-test system has one
+ * node in Berlin (crash-1, handed to the remote worker) and one in Munich (crash-2, left to the application's own
+ * worker, driven by the test). Every step of crash-1 — final backup, the canary wave's upgrade and health check,
+ * acceptance checks — is fetched and completed by the remote process, and its results arrive in the application's
+ * rollout table and action record.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "steps"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class RemoteWorkerTest {
+
+    private static final Path WORK = Path.of("target", "crash-test");
+    private static final Path WORKER_DATA = Path.of("target", "remote-worker-test");
+    private static final String WORKER_ID = "remote-berlin-" + ProcessHandle.current().pid();
+
+    @DynamicPropertySource
+    static void remoteZone(DynamicPropertyRegistry registry) {
+        registry.add("upgrade-orchestrator.worker.remote-zones", () -> "berlin");
+        // a database and engine of this context's own, apart from the other step tests' contexts
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:upgrade-orchestrator-remote;DB_CLOSE_DELAY=-1");
+        registry.add("camunda.bpm.process-engine-name", () -> "remote");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    StepWorker worker;
+    @Autowired
+    RolloutNodeResults results;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Process remote;
+
+    @BeforeEach
+    void cleanWork() throws Exception {
+        for (Path folder : List.of(WORK, WORKER_DATA)) {
+            if (Files.exists(folder)) {
+                try (Stream<Path> paths = Files.walk(folder)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(folder);
+        }
+    }
+
+    @AfterEach
+    void stopRemoteWorker() throws Exception {
+        if (remote != null && remote.isAlive()) {
+            remote.destroy();
+            if (!remote.waitFor(30, TimeUnit.SECONDS)) {
+                remote.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void shouldLetARemoteWorkerProcessCompleteTheStepsOfItsZoneThroughTheEngineRestApi() throws Exception {
+        startRemoteWorker();
+        String upgradeId = "UPG-REMOTE-" + ProcessHandle.current().pid();
+        ProcessInstance execution = engine.getRuntimeService().startProcessInstanceByKey(UpgradeExecutionProcess.KEY,
+                upgradeId, RolloutFacts.lowRisk(upgradeId, "crash-test", "Crash test system", "1.0", 1, 2, 1));
+
+        runUntilManualChecks(execution, Duration.ofMinutes(3));
+
+        // the steps of crash-1 went to the zone's topics and were completed by the remote worker, the others here
+        List<HistoricExternalTaskLog> completions = engine.getHistoryService().createHistoricExternalTaskLogQuery()
+                .successLog().list().stream().filter(log -> upgradeId.equals(businessKeyOf(log))).toList();
+        assertThat(completions).filteredOn(log -> log.getTopicName().endsWith(".berlin"))
+                .extracting(HistoricExternalTaskLog::getTopicName)
+                .containsExactlyInAnyOrder("runbook.backup.berlin", "runbook.upgrade.berlin", "runbook.health.berlin",
+                        "runbook.acceptance.berlin");
+        assertThat(completions).allSatisfy(log -> assertThat(log.getWorkerId())
+                .isEqualTo(log.getTopicName().endsWith(".berlin") ? WORKER_ID : worker.workerId()));
+        assertThat(completions).filteredOn(log -> !log.getTopicName().endsWith(".berlin")).hasSize(4);
+
+        // what the remote worker found is in the application's tables
+        RolloutNodeResult berlin = results.find(upgradeId, "crash-1").orElseThrow();
+        assertThat(berlin.status()).isEqualTo(NodeStatus.UPGRADED);
+        assertThat(berlin.summary()).startsWith("upgraded from 1.0 to 1.1: `bash src/test/resources/action/crash-step.sh");
+        assertThat(berlin.backupLocation()).startsWith(WORKER_DATA.resolve("backups").toAbsolutePath().toString());
+        Map<String, Object> backup = jdbc.queryForMap("select backup_verified, backup_sha256 from rollout_node_result"
+                + " where upgrade_id = ? and node_id = 'crash-1'", upgradeId);
+        assertThat(backup.get("BACKUP_VERIFIED")).isEqualTo(true);
+        assertThat((String) backup.get("BACKUP_SHA256")).hasSize(64);
+        List<Map<String, Object>> runs = jdbc.queryForList("select action_name, status, exit_code, summary from action_run"
+                + " where upgrade_id = ? and target = 'crash-1' order by started_at", upgradeId);
+        assertThat(runs).extracting(run -> run.get("ACTION_NAME")).contains("backup", "verifyBackup", "upgrade",
+                "healthCheck", "acceptance: Still answers");
+        assertThat(runs).allSatisfy(run -> assertThat(run.get("STATUS")).isEqualTo("SUCCEEDED"));
+        assertThat(results.find(upgradeId, "crash-2").orElseThrow().status()).isEqualTo(NodeStatus.UPGRADED);
+
+        // the programs ran once, on the remote worker's side, which keeps its own journal of them
+        assertThat(lines(WORK.resolve("crash-1.upgrade.runs"))).hasSize(1);
+        assertThat(lines(WORK.resolve("crash-1.backup.runs"))).hasSize(1);
+        stopRemoteWorker();
+        try (Connection journal = DriverManager.getConnection("jdbc:h2:file:" + WORKER_DATA.toAbsolutePath()
+                .resolve("journal"), "sa", "");
+             ResultSet rows = journal.createStatement().executeQuery("select count(*) from action_run where"
+                     + " upgrade_id = '" + upgradeId + "' and target = 'crash-1' and status = 'SUCCEEDED'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(runs.size());
+        }
+        engine.getRuntimeService().deleteProcessInstance(execution.getId(), "test done");
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    private void startRemoteWorker() throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"),
+                UpgradeOrchestratorApplication.class.getName(),
+                "--spring.profiles.active=remote-worker",
+                "--upgrade-orchestrator.remote-worker.engine-url=http://localhost:" + port + "/engine-rest/engine/remote",
+                "--upgrade-orchestrator.remote-worker.user=stepworker",
+                "--upgrade-orchestrator.remote-worker.data-directory=" + WORKER_DATA.toAbsolutePath(),
+                "--upgrade-orchestrator.inventory.location=classpath:inventory-crash/",
+                "--upgrade-orchestrator.worker.id=" + WORKER_ID,
+                "--upgrade-orchestrator.worker.zones=berlin",
+                "--upgrade-orchestrator.worker.lock-duration=10s",
+                "--upgrade-orchestrator.worker.heartbeat-interval=1s",
+                "--upgrade-orchestrator.worker.poll-interval=200ms"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
+                .redirectErrorStream(true).redirectOutput(remoteLog().toFile());
+        // the password from the environment, as in production (test-secret: application-test.yaml)
+        builder.environment().put("UPGRADEORCHESTRATOR_REMOTEWORKER_PASSWORD", "test-secret");
+        remote = builder.start();
+    }
+
+    private static Path remoteLog() {
+        return Path.of("target", "remote-worker-test.log");
+    }
+
+    /** Runs jobs here and this application's steps until "Check … manually" is open; the remote worker runs its own. */
+    private void runUntilManualChecks(ProcessInstance execution, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!remote.isAlive()) {
+                throw new AssertionError("the remote worker ended early (exit " + remote.exitValue() + "):\n"
+                        + tail(remoteLog(), 60));
+            }
+            if (engine.getTaskService().createTaskQuery().processInstanceId(execution.getId())
+                    .taskDefinitionKey(UpgradeExecutionProcess.Elements.CHECK_MANUALLY).count() > 0) {
+                return;
+            }
+            List<Job> due = engine.getManagementService().createJobQuery().executable().list();
+            for (Job job : due) {
+                try {
+                    engine.getManagementService().executeJob(job.getId());
+                } catch (RuntimeException e) {
+                    // a failing job counts down its retries; the assertions look at the outcome
+                }
+            }
+            if (due.isEmpty() && worker.fetchAndStart(execution.getBusinessKey()) == 0) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("no manual checks after " + atMost + "; held here: " + worker.heldByTopic()
+                + "; remote worker log:\n" + tail(remoteLog(), 60));
+    }
+
+    private String businessKeyOf(HistoricExternalTaskLog log) {
+        var instance = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(log.getProcessInstanceId()).singleResult();
+        return instance == null ? null : instance.getBusinessKey();
+    }
+
+    private static List<String> lines(Path file) throws Exception {
+        return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+    }
+
+    private static String tail(Path file, int count) throws Exception {
+        List<String> all = lines(file);
+        return String.join("\n", all.subList(Math.max(0, all.size() - count), all.size()));
+    }
+}
