@@ -18,7 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
-import io.upgradeorchestrator.upgrade.UpgradeVariables;
+import io.upgradeorchestrator.variables.UpgradeVariables;
 import io.upgradeorchestrator.worker.StepTopics;
 import io.upgradeorchestrator.worker.WorkerProperties;
 
