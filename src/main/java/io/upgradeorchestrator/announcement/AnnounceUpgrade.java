@@ -4,9 +4,9 @@ import static io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess.ANN
 import static io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess.ANNOUNCEMENT_SENT_TO;
 import static io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess.ANNOUNCEMENT_SEQUENCE;
 import static io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess.REMINDER_DUE;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_END;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_START;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_END;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_START;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,13 +1,13 @@
 package io.upgradeorchestrator.announcement;
 
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.CURRENT_VERSION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.DATA_MIGRATION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.RELEASE_NOTES_URL;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_END;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_START;
+import static io.upgradeorchestrator.variables.UpgradeVariables.CURRENT_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.DATA_MIGRATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.RELEASE_NOTES_URL;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_END;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_START;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.STAGED_ROLLOUT;
 
 import java.util.LinkedHashMap;

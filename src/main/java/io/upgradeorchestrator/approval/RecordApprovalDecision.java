@@ -8,7 +8,7 @@ import static io.upgradeorchestrator.approval.ApprovalVariables.DECIDED_BY;
 import static io.upgradeorchestrator.approval.ApprovalVariables.DECISION;
 import static io.upgradeorchestrator.approval.ApprovalVariables.DECISION_COMMENT;
 import static io.upgradeorchestrator.approval.ApprovalVariables.DECISION_REASON;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import java.time.Clock;
 import java.util.ArrayList;

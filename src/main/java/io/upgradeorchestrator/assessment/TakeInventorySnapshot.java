@@ -1,8 +1,8 @@
 package io.upgradeorchestrator.assessment;
 
 import static io.upgradeorchestrator.assessment.AssessmentVariables.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.OWNER_GROUP;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.OWNER_GROUP;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -20,6 +20,7 @@ import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
 import io.upgradeorchestrator.runbook.RunbookRunner;
 import io.upgradeorchestrator.files.SafePaths;
+import io.upgradeorchestrator.files.BackupProperties;
 
 /**
  * "A backup that has never been tested is only an assumption": takes a backup of the system's first production node

@@ -15,9 +15,10 @@ import io.upgradeorchestrator.action.ActionResult;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
-import io.upgradeorchestrator.rollout.Summaries;
+import io.upgradeorchestrator.variables.Summaries;
 import io.upgradeorchestrator.runbook.RunbookRunner;
 import io.upgradeorchestrator.files.SafePaths;
+import io.upgradeorchestrator.files.BackupProperties;
 
 /**
  * "Protect data before changing the environment": at the window's start, backs up data and configuration of every

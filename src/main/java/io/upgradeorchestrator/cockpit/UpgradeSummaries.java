@@ -29,7 +29,7 @@ import io.upgradeorchestrator.record.UpgradeHistory;
 import io.upgradeorchestrator.record.UpgradeRecords;
 import io.upgradeorchestrator.variables.JsonText;
 import io.upgradeorchestrator.upgrade.UpgradeQueries;
-import io.upgradeorchestrator.upgrade.UpgradeVariables;
+import io.upgradeorchestrator.variables.UpgradeVariables;
 import io.upgradeorchestrator.upgrade.UpgradeView;
 
 /**

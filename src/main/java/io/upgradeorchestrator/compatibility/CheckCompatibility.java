@@ -1,10 +1,10 @@
 package io.upgradeorchestrator.compatibility;
 
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.COMPATIBILITY;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.COMPATIBILITY_FINDINGS;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.PILOT_REQUIRED;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.COMPATIBILITY;
+import static io.upgradeorchestrator.variables.UpgradeVariables.COMPATIBILITY_FINDINGS;
+import static io.upgradeorchestrator.variables.UpgradeVariables.PILOT_REQUIRED;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
 
 import java.util.ArrayList;
 import java.util.List;

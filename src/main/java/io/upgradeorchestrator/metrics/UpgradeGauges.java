@@ -18,8 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
-import io.upgradeorchestrator.upgrade.UpgradeVariables;
+import io.upgradeorchestrator.variables.UpgradeVariables;
 import io.upgradeorchestrator.worker.StepTopics;
+import io.upgradeorchestrator.worker.WorkerProperties;
 
 /**
  * What operations want on a dashboard: how many upgrades stand in each phase, open incidents, jobs that ran out
@@ -34,6 +35,8 @@ class UpgradeGauges {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final ExternalTaskService externalTasks;
+    /** Every topic steps are created on: the plain ones, and the zone topics of zones served by remote workers. */
+    private final List<String> topics;
     private final MultiGauge upgradesByPhase;
     private final MultiGauge stepsRunning;
     private final MultiGauge stepsWaiting;
@@ -42,10 +45,11 @@ class UpgradeGauges {
     private final AtomicLong dueJobs = new AtomicLong();
 
     UpgradeGauges(RuntimeService runtime, ManagementService management, ExternalTaskService externalTasks,
-                  MeterRegistry meters) {
+                  WorkerProperties workers, MeterRegistry meters) {
         this.runtime = runtime;
         this.management = management;
         this.externalTasks = externalTasks;
+        this.topics = topics(workers.remoteZones());
         this.stepsRunning = MultiGauge.builder("upgrade_orchestrator.steps.running")
                 .description("Runbook steps a worker holds now (any worker: in the application or remote), by topic")
                 .register(meters);
@@ -71,11 +75,19 @@ class UpgradeGauges {
         openIncidents.set(runtime.createIncidentQuery().count());
         failedJobs.set(management.createJobQuery().noRetriesLeft().count());
         dueJobs.set(management.createJobQuery().executable().count());
-        stepsRunning.register(StepTopics.ALL.stream().map(topic -> MultiGauge.Row.of(Tags.of("topic", topic),
+        stepsRunning.register(topics.stream().map(topic -> MultiGauge.Row.of(Tags.of("topic", topic),
                 externalTasks.createExternalTaskQuery().topicName(topic).locked().count())).toList(), true);
-        stepsWaiting.register(StepTopics.ALL.stream().map(topic -> MultiGauge.Row.of(Tags.of("topic", topic),
+        stepsWaiting.register(topics.stream().map(topic -> MultiGauge.Row.of(Tags.of("topic", topic),
                 externalTasks.createExternalTaskQuery().topicName(topic).notLocked().withRetriesLeft().count()))
                 .toList(), true);
+    }
+
+    private static List<String> topics(List<String> remoteZones) {
+        List<String> topics = new java.util.ArrayList<>(StepTopics.ALL);
+        for (String zone : remoteZones == null ? List.<String>of() : remoteZones) {
+            StepTopics.ROUTED.forEach(topic -> topics.add(StepTopics.inZone(topic, zone)));
+        }
+        return List.copyOf(topics);
     }
 
     private Map<String, Long> countByPhase() {

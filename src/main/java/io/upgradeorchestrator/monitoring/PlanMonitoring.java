@@ -2,8 +2,8 @@ package io.upgradeorchestrator.monitoring;
 
 import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.*;
 import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.ROLLBACK_DECISION_OWNER;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.OWNER_GROUP;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.OWNER_GROUP;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 
 import java.util.Date;
 import java.util.LinkedHashSet;

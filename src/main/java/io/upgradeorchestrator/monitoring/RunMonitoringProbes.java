@@ -1,8 +1,8 @@
 package io.upgradeorchestrator.monitoring;
 
 import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import java.util.List;
 import java.util.stream.Collectors;

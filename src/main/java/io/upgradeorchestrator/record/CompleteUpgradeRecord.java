@@ -3,7 +3,7 @@ package io.upgradeorchestrator.record;
 import static io.upgradeorchestrator.record.UpgradeClosureProcess.RECORD_COMPLETED_AT;
 import static io.upgradeorchestrator.record.UpgradeClosureProcess.RECORD_WRITTEN_AT;
 import static io.upgradeorchestrator.record.UpgradeClosureProcess.REVIEWED_AT;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import java.time.Instant;
 import java.util.Date;

@@ -1,8 +1,8 @@
 package io.upgradeorchestrator.record;
 
 import static io.upgradeorchestrator.record.UpgradeClosureProcess.RECORD_SENT_TO;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.OWNER_GROUP;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.OWNER_GROUP;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.upgradeorchestrator.record;
 
 import static io.upgradeorchestrator.record.UpgradeClosureProcess.COMPLETION_SENT_TO;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

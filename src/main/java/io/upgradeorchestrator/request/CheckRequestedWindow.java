@@ -1,13 +1,13 @@
 package io.upgradeorchestrator.request;
 
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.MINIMUM_LEAD_TIME;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.REQUESTED_WINDOW_END;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.REQUESTED_WINDOW_START;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_ACCEPTED;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_END;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_PROBLEM;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_START;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_TEXT;
+import static io.upgradeorchestrator.variables.UpgradeVariables.MINIMUM_LEAD_TIME;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REQUESTED_WINDOW_END;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REQUESTED_WINDOW_START;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_ACCEPTED;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_END;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_PROBLEM;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_START;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_TEXT;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.upgradeorchestrator.request;
 
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.DEFERRAL_REASON;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.DEFER_UPGRADE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.DEFERRAL_REASON;
+import static io.upgradeorchestrator.variables.UpgradeVariables.DEFER_UPGRADE;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;

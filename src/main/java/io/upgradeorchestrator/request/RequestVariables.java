@@ -1,15 +1,15 @@
 package io.upgradeorchestrator.request;
 
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.DATA_MIGRATION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.MIGRATION_REVERSIBLE;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.PURPOSE;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.REASON;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.RELEASE_NOTES_URL;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.REQUESTED_WINDOW_END;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.REQUESTED_WINDOW_START;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SEVERITY;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.DATA_MIGRATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.MIGRATION_REVERSIBLE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.PURPOSE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REASON;
+import static io.upgradeorchestrator.variables.UpgradeVariables.RELEASE_NOTES_URL;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REQUESTED_WINDOW_END;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REQUESTED_WINDOW_START;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SEVERITY;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

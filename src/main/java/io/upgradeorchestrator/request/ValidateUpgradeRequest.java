@@ -1,18 +1,18 @@
 package io.upgradeorchestrator.request;
 
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.CURRENT_VERSION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.IRREVERSIBLE_MIGRATION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.OWNER_GROUP;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.REQUEST_PROBLEMS;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.REQUEST_VALID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SEVERITY;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_NAME;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_TITLE;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_END;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_START;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_TEXT;
+import static io.upgradeorchestrator.variables.UpgradeVariables.CURRENT_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.IRREVERSIBLE_MIGRATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.OWNER_GROUP;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REQUEST_PROBLEMS;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REQUEST_VALID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SEVERITY;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_NAME;
+import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_TITLE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_END;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_START;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_TEXT;
 
 import java.util.Date;
 

@@ -19,7 +19,7 @@ import io.upgradeorchestrator.inventory.Runbook;
 import io.upgradeorchestrator.rollout.NodeStatus;
 import io.upgradeorchestrator.rollout.RolloutNodeResult;
 import io.upgradeorchestrator.rollout.RolloutNodeResults;
-import io.upgradeorchestrator.rollout.Summaries;
+import io.upgradeorchestrator.variables.Summaries;
 import io.upgradeorchestrator.runbook.AcceptanceChecks;
 import io.upgradeorchestrator.runbook.HealthAnswer;
 import io.upgradeorchestrator.runbook.RunbookRunner;

@@ -1,9 +1,9 @@
 package io.upgradeorchestrator.rollback;
 
 import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.DATA_MIGRATION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.IRREVERSIBLE_MIGRATION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.DATA_MIGRATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.IRREVERSIBLE_MIGRATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

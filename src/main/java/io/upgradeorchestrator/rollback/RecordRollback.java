@@ -1,7 +1,7 @@
 package io.upgradeorchestrator.rollback;
 
 import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import java.time.Clock;
 import java.util.Date;
@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.configuration.ConfigurationReport;
-import io.upgradeorchestrator.rollout.Summaries;
+import io.upgradeorchestrator.variables.Summaries;
 import io.upgradeorchestrator.rollout.UpgradeExecutionProcess;
 
 /**

@@ -1,7 +1,7 @@
 package io.upgradeorchestrator.rollback;
 
 import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -2,7 +2,7 @@ package io.upgradeorchestrator.rollback;
 
 import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.*;
 import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.DATA_LOSS_WINDOW;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.notification.MailService;
 import io.upgradeorchestrator.notification.OutgoingMail;
 import io.upgradeorchestrator.notification.UpgradeMailModel;
-import io.upgradeorchestrator.rollout.Summaries;
+import io.upgradeorchestrator.variables.Summaries;
 
 /**
  * Tells the users the system is back on its old version: the same people the announcement reached (the system's

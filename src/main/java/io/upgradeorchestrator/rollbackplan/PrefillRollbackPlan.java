@@ -1,9 +1,9 @@
 package io.upgradeorchestrator.rollbackplan;
 
 import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.DATA_MIGRATION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.IRREVERSIBLE_MIGRATION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.DATA_MIGRATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.IRREVERSIBLE_MIGRATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

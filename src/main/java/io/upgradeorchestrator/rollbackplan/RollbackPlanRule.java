@@ -1,7 +1,7 @@
 package io.upgradeorchestrator.rollbackplan;
 
 import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.IRREVERSIBLE_MIGRATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.IRREVERSIBLE_MIGRATION;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.upgradeorchestrator.rollout;
 
 import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.variables.Var;
+import io.upgradeorchestrator.variables.Summaries;
 
 /** The wave's health gate; a trigger stops the remaining waves and leads to the rollback decision. */
 @Component("checkWaveHealth")

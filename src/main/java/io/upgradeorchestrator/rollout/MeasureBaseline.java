@@ -1,8 +1,8 @@
 package io.upgradeorchestrator.rollout;
 
 import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import java.util.List;
 
@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.monitoring.ProbeMeasurements;
+import io.upgradeorchestrator.variables.Summaries;
 
 /**
  * "Judge baseline": once every measured node's probe step has ended ("Measure baseline", topic {@code runbook.probe}),

@@ -1,9 +1,9 @@
 package io.upgradeorchestrator.rollout;
 
 import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.CANARY_NODES;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.MAX_PARALLEL_NODES;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.STAGED_ROLLOUT;
@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
+import io.upgradeorchestrator.variables.Summaries;
 
 /** Marks the upgrade's start and plans the waves (canary first, drift and sites honoured) into the rollout table. */
 @Component("planWaves")

@@ -22,6 +22,7 @@ import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
 import io.upgradeorchestrator.runbook.HealthAnswer;
 import io.upgradeorchestrator.runbook.RunbookRunner;
+import io.upgradeorchestrator.variables.Summaries;
 
 /**
  * The staged rollout of one upgrade: plans the waves into {@code rollout_node_result}, upgrades one node at a time

@@ -4,9 +4,9 @@ import static io.upgradeorchestrator.runbook.RunbookTaskVariables.CHECK_NAME;
 import static io.upgradeorchestrator.runbook.RunbookTaskVariables.EXPECTED_KIND;
 import static io.upgradeorchestrator.runbook.RunbookTaskVariables.NODES;
 import static io.upgradeorchestrator.runbook.RunbookTaskVariables.RESULT_VARIABLE;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import java.util.List;
 

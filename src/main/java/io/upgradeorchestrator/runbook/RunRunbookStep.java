@@ -3,9 +3,9 @@ package io.upgradeorchestrator.runbook;
 import static io.upgradeorchestrator.runbook.RunbookTaskVariables.NODES;
 import static io.upgradeorchestrator.runbook.RunbookTaskVariables.RESULT_VARIABLE;
 import static io.upgradeorchestrator.runbook.RunbookTaskVariables.RUNBOOK_STEP;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -13,7 +13,7 @@ import io.upgradeorchestrator.action.ActionOutcome;
 import io.upgradeorchestrator.action.ActionResult;
 import io.upgradeorchestrator.action.ActionSpec;
 import io.upgradeorchestrator.action.InvalidActionException;
-import io.upgradeorchestrator.backup.BackupProperties;
+import io.upgradeorchestrator.files.BackupProperties;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;

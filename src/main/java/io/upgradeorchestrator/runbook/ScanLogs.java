@@ -4,10 +4,10 @@ import static io.upgradeorchestrator.runbook.RunbookTaskVariables.LOG_SOURCE;
 import static io.upgradeorchestrator.runbook.RunbookTaskVariables.NODES;
 import static io.upgradeorchestrator.runbook.RunbookTaskVariables.RESULT_VARIABLE;
 import static io.upgradeorchestrator.runbook.RunbookTaskVariables.SINCE;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.TARGET_VERSION;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_START;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_START;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -2,6 +2,7 @@ package io.upgradeorchestrator.upgrade;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import io.upgradeorchestrator.variables.UpgradeVariables;
 
 /**
  * Where an upgrade stands, kept in one variable {@code phase} of the main process, so Cockpit, Tasklist and

@@ -1,7 +1,7 @@
 package io.upgradeorchestrator.upgrade;
 
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.PHASE;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.PHASE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,6 +1,6 @@
 package io.upgradeorchestrator.upgrade;
 
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.REPLAN_DECISION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REPLAN_DECISION;
 
 import java.util.Set;
 

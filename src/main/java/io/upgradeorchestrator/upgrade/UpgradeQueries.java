@@ -23,6 +23,7 @@ import io.upgradeorchestrator.api.CurrentUser;
 import io.upgradeorchestrator.identity.Requesters;
 import io.upgradeorchestrator.identity.UpgradeAccess;
 import io.upgradeorchestrator.rollout.RolloutProgress;
+import io.upgradeorchestrator.variables.UpgradeVariables;
 
 /** Reads where an upgrade stands from the engine's runtime and history, for the API and the Cockpit tab. */
 @Component

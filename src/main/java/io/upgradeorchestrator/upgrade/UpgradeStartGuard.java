@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.identity.Requesters;
 import io.upgradeorchestrator.request.RequestVariables;
+import io.upgradeorchestrator.variables.UpgradeVariables;
 
 /**
  * Runs inside the engine whenever a "System upgrade" starts, by any path (our API, Tasklist's start form,

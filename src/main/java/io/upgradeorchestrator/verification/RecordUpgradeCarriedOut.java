@@ -1,8 +1,8 @@
 package io.upgradeorchestrator.verification;
 
 import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import java.time.Clock;
 import java.util.Date;
@@ -18,7 +18,7 @@ import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.rollout.NodeStatus;
 import io.upgradeorchestrator.rollout.RolloutNodeResult;
 import io.upgradeorchestrator.rollout.RolloutNodeResults;
-import io.upgradeorchestrator.rollout.Summaries;
+import io.upgradeorchestrator.variables.Summaries;
 
 /** At "Upgrade carried out": the outcome, the finish time and what changed, for monitoring and the record. */
 @Component("recordUpgradeCarriedOut")

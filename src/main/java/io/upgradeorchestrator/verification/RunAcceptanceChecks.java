@@ -1,8 +1,8 @@
 package io.upgradeorchestrator.verification;
 
 import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.*;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.rollout.RolloutNodeResults;
-import io.upgradeorchestrator.rollout.Summaries;
+import io.upgradeorchestrator.variables.Summaries;
 
 /** Runs the acceptance checks, CORE first; a CORE failure becomes the rollback trigger CORE_CHECK_FAILED. */
 @Component("runAcceptanceChecks")

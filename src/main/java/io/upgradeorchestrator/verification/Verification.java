@@ -12,7 +12,7 @@ import io.upgradeorchestrator.action.ActionResult;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Runbook;
 import io.upgradeorchestrator.rollout.RolloutNodeResult;
-import io.upgradeorchestrator.rollout.Summaries;
+import io.upgradeorchestrator.variables.Summaries;
 import io.upgradeorchestrator.runbook.AcceptanceChecks;
 import io.upgradeorchestrator.runbook.RunbookRunner;
 

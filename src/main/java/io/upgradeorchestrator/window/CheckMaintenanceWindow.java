@@ -1,14 +1,14 @@
 package io.upgradeorchestrator.window;
 
 import static io.upgradeorchestrator.assessment.AssessmentVariables.PRODUCTION_NODE_COUNT;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.MINIMUM_LEAD_TIME;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.REQUESTED_WINDOW_END;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.REQUESTED_WINDOW_START;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.UPGRADE_ID;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_END;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_START;
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.WINDOW_TEXT;
+import static io.upgradeorchestrator.variables.UpgradeVariables.MINIMUM_LEAD_TIME;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REQUESTED_WINDOW_END;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REQUESTED_WINDOW_START;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_END;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_START;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_TEXT;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.CANARY_NODES;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.MAX_PARALLEL_NODES;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.REHEARSAL_ROLLBACK_MINUTES;

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
-import io.upgradeorchestrator.upgrade.UpgradeVariables;
+import io.upgradeorchestrator.variables.UpgradeVariables;
 
 /**
  * The upgrades the engine knows of: every "System upgrade" instance that has not ended (active or suspended,

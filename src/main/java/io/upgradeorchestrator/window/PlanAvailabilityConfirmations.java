@@ -1,6 +1,6 @@
 package io.upgradeorchestrator.window;
 
-import static io.upgradeorchestrator.upgrade.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.AVAILABILITY_ANSWERS;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.SUPPORT_AVAILABLE;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.SUPPORT_CONFIRMATIONS;

@@ -2,10 +2,12 @@ package io.upgradeorchestrator.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,11 @@ import io.upgradeorchestrator.action.ActionContext;
 import io.upgradeorchestrator.action.ActionRequest;
 import io.upgradeorchestrator.action.ActionRunner;
 import io.upgradeorchestrator.action.CommandSpec;
+import io.upgradeorchestrator.rollout.NodeBackupsProcess;
+import io.upgradeorchestrator.rollout.UpgradeExecutionProcess;
 import io.upgradeorchestrator.testing.Http;
 import io.upgradeorchestrator.testing.ProcessTest;
+import io.upgradeorchestrator.testing.RolloutFacts;
 import io.upgradeorchestrator.testing.Upgrades;
 
 /** Operations' Prometheus endpoint: who may read it, and that its figures follow what the engine holds. */
@@ -32,6 +37,8 @@ class MetricsTest {
     Upgrades upgrades;
     @Autowired
     UpgradeGauges gauges;
+    @Autowired
+    ProcessEngine engine;
     @Autowired
     ActionRunner actions;
 
@@ -58,6 +65,30 @@ class MetricsTest {
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void shouldCountRunbookStepsWaitingForAWorkerByTopic() {
+        gauges.refresh();
+        double before = gauge(scrape(), "upgrade_orchestrator_steps_waiting", "topic=\"runbook.backup\"");
+
+        // a rollout of the three billing-portal nodes up to their final backups, which no worker has taken yet
+        String upgradeId = "UPG-METRICS-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> facts = RolloutFacts.lowRisk(upgradeId, "billing-portal", "Billing portal", "4.8.2", 1, 3, 1);
+        facts.put("targetVersion", "4.9.0");
+        ProcessInstance execution = engine.getRuntimeService().startProcessInstanceByKey(UpgradeExecutionProcess.KEY,
+                upgradeId, facts);
+        try {
+            upgrades.runUntil(execution, NodeBackupsProcess.Elements.BACK_UP_NODE);
+            gauges.refresh();
+
+            assertThat(gauge(scrape(), "upgrade_orchestrator_steps_waiting", "topic=\"runbook.backup\""))
+                    .isEqualTo(before + 3);
+            assertThat(gauge(scrape(), "upgrade_orchestrator_steps_running", "topic=\"runbook.backup\""))
+                    .isZero();
+        } finally {
+            engine.getRuntimeService().deleteProcessInstance(execution.getId(), "test done");
+        }
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.upgradeorchestrator.backup.BackupProperties;
+import io.upgradeorchestrator.files.BackupProperties;
 import io.upgradeorchestrator.worker.InApplicationStepHandler;
 import io.upgradeorchestrator.worker.StepHandler;
 import io.upgradeorchestrator.worker.StepWorker;

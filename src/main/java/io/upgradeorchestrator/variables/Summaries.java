@@ -1,4 +1,4 @@
-package io.upgradeorchestrator.rollout;
+package io.upgradeorchestrator.variables;
 
 import java.util.List;
 

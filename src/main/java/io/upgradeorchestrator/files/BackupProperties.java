@@ -1,4 +1,4 @@
-package io.upgradeorchestrator.backup;
+package io.upgradeorchestrator.files;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,8 +1,8 @@
-package io.upgradeorchestrator.upgrade;
+package io.upgradeorchestrator.variables;
 
 import java.util.Date;
 
-import io.upgradeorchestrator.variables.Var;
+
 
 /**
  * The variables an upgrade carries through every phase. Names are shared with the BPMN expressions, the DMN
