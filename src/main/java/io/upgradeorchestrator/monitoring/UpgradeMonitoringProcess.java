@@ -37,8 +37,6 @@ public final class UpgradeMonitoringProcess {
         public static final String START_PROBE_ROUND = "Task_StartProbeRound";
         /** Calls "Run probes on nodes" (node-probes.bpmn) per batch of production nodes. */
         public static final String RUN_PROBES = "CallActivity_RunMonitoringProbes";
-        /** In "Run probes on nodes" (node-probes.bpmn). */
-        public static final String RUN_PROBES_ON_NODE = NodeProbesProcess.Elements.RUN_PROBES_ON_NODE;
         public static final String JUDGE_PROBES = "Task_JudgeMonitoringProbes";
         public static final String PROBES_WITHIN_LIMITS = "Gateway_ProbesWithinLimits";
         public static final String PROBES_OK_END = "EndEvent_ProbesWithinLimits";

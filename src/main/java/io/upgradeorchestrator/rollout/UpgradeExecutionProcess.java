@@ -109,8 +109,6 @@ public final class UpgradeExecutionProcess {
         public static final String WINDOW_TO_REPLAN = "EndEvent_WindowToReplan";
         /** Calls "Run probes on nodes" (node-probes.bpmn) with round key {@code baseline}. */
         public static final String MEASURE_BASELINE = "CallActivity_MeasureBaseline";
-        /** In "Run probes on nodes" (node-probes.bpmn). */
-        public static final String RUN_PROBES_ON_NODE = io.upgradeorchestrator.monitoring.NodeProbesProcess.Elements.RUN_PROBES_ON_NODE;
         public static final String JUDGE_BASELINE = "Task_JudgeBaseline";
         public static final String UPGRADE_WAVES = "CallActivity_UpgradeWave";
         public static final String ROLLOUT_STOPPED = "Gateway_RolloutStopped";
