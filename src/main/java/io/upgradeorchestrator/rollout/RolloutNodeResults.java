@@ -131,21 +131,16 @@ public class RolloutNodeResults {
                         row.getBoolean("backup_verified"), row.getString("backup_summary")), upgradeId);
     }
 
-    /** The runbook step the node is in now ({@code null}: none), for people watching the rollout. */
-    public void recordStep(String upgradeId, String nodeId, String step, Instant at) {
-        jdbc.update("update rollout_node_result set current_step = ?, step_started_at = ? where upgrade_id = ?"
-                + " and node_id = ?", step, timestamp(step == null ? null : at), upgradeId, nodeId);
-    }
 
-    /** Per wave: nodes per status, and the nodes in a step now with the step's name. */
+    /** Every node of the upgrade with its wave and status, in plan order (what runs now is the engine's to say). */
     public List<WaveStep> steps(String upgradeId) {
-        return jdbc.query("select wave, canary, node_id, status, current_step from rollout_node_result"
+        return jdbc.query("select wave, canary, node_id, status from rollout_node_result"
                 + " where upgrade_id = ? order by wave, plan_order", (row, number) -> new WaveStep(row.getInt("wave"),
-                row.getBoolean("canary"), row.getString("node_id"), NodeStatus.valueOf(row.getString("status")),
-                row.getString("current_step")), upgradeId);
+                row.getBoolean("canary"), row.getString("node_id"), NodeStatus.valueOf(row.getString("status"))),
+                upgradeId);
     }
 
-    public record WaveStep(int wave, boolean canary, String nodeId, NodeStatus status, String currentStep) {
+    public record WaveStep(int wave, boolean canary, String nodeId, NodeStatus status) {
     }
 
     public void recordHealth(String upgradeId, String nodeId, NodeStatus status, String summary) {

@@ -130,10 +130,6 @@ public class RolloutService {
         return results.nodeBackups(upgradeId);
     }
 
-    /** Marks the runbook step a node is in now ({@code null}: none). */
-    public void stepOf(String upgradeId, String nodeId, String step) {
-        results.recordStep(upgradeId, nodeId, step, clock.instant());
-    }
 
     /**
      * Whether a wave must stop before its remaining nodes end: in the canary wave at the first failed node, later
