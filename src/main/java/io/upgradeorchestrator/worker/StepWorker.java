@@ -217,7 +217,13 @@ public class StepWorker {
 
     private void accept(StepTask task) {
         Held step = new Held(task, upgradeOf(task), limitOf(task));
-        held.put(task.id(), step);
+        if (held.putIfAbsent(task.id(), step) != null) {
+            // its lock ran out before a heartbeat extended it (a stalled machine), and this worker fetched it again:
+            // the step runs here already, and the fetch has just renewed its lock
+            log.warn("Step {} was fetched again while this worker still holds it (its lock had run out); it is not"
+                    + " started twice", describe(task));
+            return;
+        }
         boolean start;
         synchronized (this) {
             int now = runningPerUpgrade.getOrDefault(step.upgrade, 0);
