@@ -3,12 +3,12 @@ package io.upgradeorchestrator.announcement;
 import static io.upgradeorchestrator.variables.UpgradeVariables.CURRENT_VERSION;
 import static io.upgradeorchestrator.variables.UpgradeVariables.DATA_MIGRATION;
 import static io.upgradeorchestrator.variables.UpgradeVariables.RELEASE_NOTES_URL;
+import static io.upgradeorchestrator.variables.UpgradeVariables.STAGED_ROLLOUT;
 import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
 import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_END;
 import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_START;
-import static io.upgradeorchestrator.window.MaintenanceWindowProcess.STAGED_ROLLOUT;
 
 import java.util.LinkedHashMap;
 import java.util.List;

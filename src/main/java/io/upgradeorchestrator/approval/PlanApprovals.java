@@ -8,6 +8,8 @@ import static io.upgradeorchestrator.approval.ApprovalVariables.APPROVAL_REMINDE
 import static io.upgradeorchestrator.approval.ApprovalVariables.APPROVAL_SLOTS;
 import static io.upgradeorchestrator.approval.ApprovalVariables.APPROVERS_SUMMARY;
 import static io.upgradeorchestrator.approval.ApprovalVariables.APPROVER_ROUTES;
+import static io.upgradeorchestrator.assessment.AssessmentVariables.RISK_LEVEL;
+import static io.upgradeorchestrator.variables.UpgradeVariables.CHANGE_TYPE;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +53,7 @@ class PlanApprovals implements JavaDelegate {
         }
         if (slots.isEmpty()) {
             throw new IllegalStateException("The routeApproval decision named no approver for change type "
-                    + execution.getVariable("changeType") + " and risk " + execution.getVariable("riskLevel")
+                    + CHANGE_TYPE.get(execution) + " and risk " + RISK_LEVEL.get(execution)
                     + ": add a rule for this case in route-approval.dmn");
         }
         Duration deadline = Duration.parse(APPROVAL_DEADLINE.require(execution));

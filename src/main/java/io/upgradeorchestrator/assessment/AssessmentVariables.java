@@ -30,6 +30,8 @@ public final class AssessmentVariables {
 
     // Business impact review (system owner).
     public static final Var<String> BUSINESS_IMPACT = Var.string("businessImpact");
+    /** The risk decision's level (assess-risk.dmn), input of the approval routing and the rollback deadline. */
+    public static final Var<String> RISK_LEVEL = Var.string("riskLevel");
     public static final Var<String> IMPACT_NOTES = Var.string("impactNotes");
     public static final Var<String> IMPACT_REVIEWED_BY = Var.string("impactReviewedBy");
 }

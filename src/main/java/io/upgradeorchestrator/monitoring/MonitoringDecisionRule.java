@@ -1,6 +1,8 @@
 package io.upgradeorchestrator.monitoring;
 
 import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.*;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER_DETAIL;
 
 import java.util.ArrayList;
 import java.util.Arrays;

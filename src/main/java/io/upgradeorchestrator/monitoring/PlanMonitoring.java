@@ -2,6 +2,7 @@ package io.upgradeorchestrator.monitoring;
 
 import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.*;
 import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.ROLLBACK_DECISION_OWNER;
+import static io.upgradeorchestrator.variables.UpgradeVariables.BASELINE_PROBES;
 import static io.upgradeorchestrator.variables.UpgradeVariables.OWNER_GROUP;
 import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 
@@ -41,7 +42,7 @@ class PlanMonitoring implements JavaDelegate {
         InventorySystem system = inventory.require(SYSTEM_ID.require(execution));
         MonitoringPlan plan = MonitoringPlan.of(ClockUtil.getCurrentTime().toInstant(),
                 MONITORING_DURATION.get(execution), properties.defaultDuration(), properties.probeInterval());
-        List<BaselineProbe> baseline = BaselineProbes.parse(JsonText.of(execution, BASELINE_PROBES));
+        List<BaselineProbe> baseline = BaselineProbes.parse(JsonText.of(execution, BASELINE_PROBES.name()));
 
         Set<String> groups = new LinkedHashSet<>();
         groups.add(Groups.OPERATIONS);

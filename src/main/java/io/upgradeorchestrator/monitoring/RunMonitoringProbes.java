@@ -1,6 +1,7 @@
 package io.upgradeorchestrator.monitoring;
 
 import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.*;
+import static io.upgradeorchestrator.variables.UpgradeVariables.BASELINE_PROBES;
 import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
@@ -39,7 +40,7 @@ class RunMonitoringProbes implements JavaDelegate {
         String upgradeId = UPGRADE_ID.require(execution);
         ProbeRound result = monitor.judge(inventory.require(SYSTEM_ID.require(execution)),
                 measurements.ofRound(upgradeId, PROBE_ROUND_KEY.require(execution)),
-                BaselineProbes.parse(JsonText.of(execution, BASELINE_PROBES)));
+                BaselineProbes.parse(JsonText.of(execution, BASELINE_PROBES.name())));
 
         LAST_PROBE_RESULTS.set(execution, "Round " + round + ":\n" + result.describe());
         PROBES_WITHIN_LIMITS.setLocal(execution, result.withinLimits());

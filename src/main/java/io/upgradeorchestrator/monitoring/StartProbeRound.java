@@ -1,8 +1,8 @@
 package io.upgradeorchestrator.monitoring;
 
 import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.*;
+import static io.upgradeorchestrator.variables.UpgradeVariables.MAX_PARALLEL_NODES;
 import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
-import static io.upgradeorchestrator.window.MaintenanceWindowProcess.MAX_PARALLEL_NODES;
 
 import java.util.ArrayList;
 import java.util.List;

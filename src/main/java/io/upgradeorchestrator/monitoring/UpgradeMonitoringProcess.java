@@ -61,7 +61,6 @@ public final class UpgradeMonitoringProcess {
     /** ISO-8601 duration from the risk decision, e.g. {@code PT24H}. */
     public static final Var<String> MONITORING_DURATION = Var.string("monitoringDuration");
     /** JSON list of {name, latencyMillis, errorRatePercent}, measured before the first node changed. */
-    public static final String BASELINE_PROBES = "baselineProbes";
 
     // --- Plan ----------------------------------------------------------------------------------------------
     public static final Var<Date> MONITORING_STARTED_AT = Var.date("monitoringStartedAt");
@@ -115,8 +114,6 @@ public final class UpgradeMonitoringProcess {
     public static final Var<String> MONITORING_SUMMARY = Var.text("monitoringSummary");
     public static final Var<Date> MONITORING_ENDED_AT = Var.date("monitoringEndedAt");
     /** MONITORING_BREACH or USER_REPORT when monitoring ends with ROLL_BACK. */
-    public static final Var<String> ROLLBACK_TRIGGER = Var.string("rollbackTrigger");
-    public static final Var<String> ROLLBACK_TRIGGER_DETAIL = Var.text("rollbackTriggerDetail");
 
     public static final String STABLE = "STABLE";
     public static final String ROLL_BACK = "ROLL_BACK";

@@ -1,7 +1,13 @@
 package io.upgradeorchestrator.record;
 
 import static io.upgradeorchestrator.record.UpgradeClosureProcess.COMPLETION_SENT_TO;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.CHANGED_CONFIGURATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.CURRENT_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.PURPOSE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.RELEASE_NOTES_URL;
 import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_NAME;
+import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
 import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import java.util.ArrayList;
@@ -55,11 +61,11 @@ class TellUsersUpgradeCompleted implements JavaDelegate {
         InventorySystem system = inventory.require(SYSTEM_ID.require(execution));
         List<String> to = affectedUsers(system, inventory.dependentsOf(system.id()));
         Map<String, Object> model = new LinkedHashMap<>(UpgradeMailModel.from(execution));
-        model.putIfAbsent("systemName", system.name());
+        model.putIfAbsent(SYSTEM_NAME.name(), system.name());
         model.put("whatChanged", whatChanged(model));
         model.put("knownLimitations", knownLimitations(records.issues(RecordFacts.of(execution),
                 history.of(execution.getProcessInstanceId(), UPGRADE_ID.get(execution)))));
-        model.put("releaseNotesLink", model.get("releaseNotesUrl"));
+        model.put("releaseNotesLink", RELEASE_NOTES_URL.from(model));
         model.put("contact", contact(system));
         mailService.send(new OutgoingMail(to, TEMPLATE, model));
         COMPLETION_SENT_TO.set(execution, String.join(", ", to));
@@ -87,13 +93,13 @@ class TellUsersUpgradeCompleted implements JavaDelegate {
 
     private static List<String> whatChanged(Map<String, Object> model) {
         List<String> lines = new ArrayList<>();
-        lines.add("Version " + model.get("targetVersion") + (model.get("currentVersion") == null ? ""
-                : " replaces " + model.get("currentVersion")));
-        Object purpose = model.get("purpose");
+        lines.add("Version " + TARGET_VERSION.from(model) + (CURRENT_VERSION.from(model) == null ? ""
+                : " replaces " + CURRENT_VERSION.from(model)));
+        Object purpose = PURPOSE.from(model);
         if (purpose != null) {
             lines.add("Purpose: " + purpose);
         }
-        Object configuration = model.get("changedConfiguration");
+        Object configuration = CHANGED_CONFIGURATION.from(model);
         if (configuration != null) {
             configuration.toString().lines().map(String::strip).filter(l -> !l.isEmpty())
                     .forEach(line -> lines.add("Configuration: " + line));

@@ -1,5 +1,76 @@
 package io.upgradeorchestrator.record;
 
+import static io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess.ANNOUNCED_AT;
+import static io.upgradeorchestrator.approval.ApprovalVariables.APPROVALS;
+import static io.upgradeorchestrator.assessment.AssessmentVariables.BUSINESS_IMPACT;
+import static io.upgradeorchestrator.assessment.AssessmentVariables.IMPACT_REVIEWED_BY;
+import static io.upgradeorchestrator.assessment.AssessmentVariables.RISK_LEVEL;
+import static io.upgradeorchestrator.assessment.AssessmentVariables.TIER;
+import static io.upgradeorchestrator.backup.BackupVariables.BACKUP_LOCATION;
+import static io.upgradeorchestrator.backup.BackupVariables.BACKUP_SHA256;
+import static io.upgradeorchestrator.backup.BackupVariables.BACKUP_SIZE_BYTES;
+import static io.upgradeorchestrator.backup.BackupVariables.RESTORE_VERIFIED;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_DECIDED_BY;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_DECISION;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_DURATION;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_ENDED_AT;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_OUTCOME;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_STARTED_AT;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_SUMMARY;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.USER_PROBLEMS;
+import static io.upgradeorchestrator.record.UpgradeClosureProcess.CLOSE_AS;
+import static io.upgradeorchestrator.record.UpgradeClosureProcess.FOLLOW_UPS;
+import static io.upgradeorchestrator.record.UpgradeClosureProcess.LESSONS_LEARNED;
+import static io.upgradeorchestrator.record.UpgradeClosureProcess.REVIEWED_BY;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.ACCEPTANCE_SUMMARY;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.PERFORMANCE_SUMMARY;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.REHEARSAL_ROLLBACK_MINUTES;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.REHEARSAL_SUMMARY;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.REHEARSAL_UPGRADE_MINUTES;
+import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.DATA_RESTORED;
+import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.ROLLBACK_SUMMARY;
+import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.ROLLED_BACK;
+import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.ROLLBACK_DECISION_OWNER;
+import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.ROLLBACK_STEPS;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.BASELINE_SUMMARY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.CHANGED_CONFIGURATION;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.FINAL_BACKUP_LOCATION;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.FINAL_BACKUP_SHA256;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.FINAL_BACKUP_SIZE_BYTES;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.FINAL_BACKUP_SUMMARY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.FINAL_BACKUP_VERIFIED;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.LOG_REVIEW_SUMMARY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.MANUAL_CHECK_SUMMARY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.NODES_FAILED;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.NODES_UPGRADED;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.ROLLBACK_DECIDED_BY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.ROLLBACK_DECISION;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.ROLLOUT_SUMMARY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.UPGRADE_FINISHED_AT;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.UPGRADE_STARTED_AT;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.VERIFICATION_PASSED;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.VERIFICATION_SUMMARY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.WAVES_TOTAL;
+import static io.upgradeorchestrator.variables.UpgradeVariables.BASELINE_PROBES;
+import static io.upgradeorchestrator.variables.UpgradeVariables.CHANGE_TYPE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.CURRENT_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.DATA_MIGRATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.IRREVERSIBLE_MIGRATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.OWNER_GROUP;
+import static io.upgradeorchestrator.variables.UpgradeVariables.PURPOSE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REASON;
+import static io.upgradeorchestrator.variables.UpgradeVariables.RELEASE_NOTES_URL;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER_DETAIL;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_NAME;
+import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_TITLE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.URGENCY;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_END;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_START;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +99,7 @@ import io.upgradeorchestrator.issues.IssueSource;
 import io.upgradeorchestrator.issues.Issues;
 import io.upgradeorchestrator.issues.UpgradeFacts;
 import io.upgradeorchestrator.notification.MailLog;
+import io.upgradeorchestrator.variables.Var;
 
 /**
  * Writes the upgrade record from what the process really did: its variables (versions, times, people, backups,
@@ -73,50 +145,48 @@ public class UpgradeRecordWriter {
         if (history.rollbackTriggeredAt() != null) {
             facts.put(UpgradeFacts.ROLLBACK_TRIGGERED_AT, history.rollbackTriggeredAt());
         }
-        return issues.of(new UpgradeFacts(text(variables, "upgradeId"), facts));
+        return issues.of(new UpgradeFacts(UPGRADE_ID.from(variables), facts));
     }
 
     public ObjectNode write(Facts facts) {
         Map<String, Object> v = facts.variables();
-        String upgradeId = text(v, "upgradeId");
-        String closeAs = text(v, "closeAs");
+        String upgradeId = UPGRADE_ID.from(v);
+        String closeAs = CLOSE_AS.from(v);
         boolean completed = UpgradeClosureProcess.COMPLETED.equals(closeAs);
         ObjectNode record = JSON.createObjectNode();
         record.put("upgradeId", upgradeId);
-        record.put("title", text(v, "upgradeTitle"));
+        record.put("title", UPGRADE_TITLE.from(v));
         record.put("closedAs", closeAs);
         record.put("recordStatus", facts.recordStatus());
         record.put("writtenAt", string(facts.writtenAt()));
         record.put("reviewedAt", string(facts.reviewedAt()));
 
         ObjectNode system = record.putObject("system");
-        put(system, "id", v.get("systemId"));
-        put(system, "name", v.get("systemName"));
-        put(system, "tier", v.get("tier"));
-        put(system, "ownerGroup", v.get("ownerGroup"));
+        put(system, "id", SYSTEM_ID.from(v));
+        put(system, "name", SYSTEM_NAME.from(v));
+        put(system, "tier", TIER.from(v));
+        put(system, "ownerGroup", OWNER_GROUP.from(v));
 
         ObjectNode versions = record.putObject("versions");
-        put(versions, "old", v.get("currentVersion"));
-        put(versions, "new", v.get("targetVersion"));
-        put(versions, "runningNow", completed ? v.get("targetVersion") : v.get("currentVersion"));
+        put(versions, "old", CURRENT_VERSION.from(v));
+        put(versions, "new", TARGET_VERSION.from(v));
+        put(versions, "runningNow", completed ? TARGET_VERSION.from(v) : CURRENT_VERSION.from(v));
 
         ObjectNode request = record.putObject("request");
-        for (String name : List.of("reason", "purpose", "urgency", "changeType", "riskLevel", "businessImpact",
-                "dataMigration", "irreversibleMigration", "releaseNotesUrl")) {
-            put(request, name, v.get(name));
+        for (Var<?> variable : List.of(REASON, PURPOSE, URGENCY, CHANGE_TYPE, RISK_LEVEL, BUSINESS_IMPACT, DATA_MIGRATION, IRREVERSIBLE_MIGRATION, RELEASE_NOTES_URL)) {
+            put(request, variable.name(), variable.from(v));
         }
 
         ObjectNode times = record.putObject("times");
-        for (String name : List.of("windowStart", "windowEnd", "upgradeStartedAt", "upgradeFinishedAt",
-                "monitoringStartedAt", "monitoringEndedAt", "announcedAt")) {
-            put(times, name, v.get(name));
+        for (Var<?> variable : List.of(WINDOW_START, WINDOW_END, UPGRADE_STARTED_AT, UPGRADE_FINISHED_AT, MONITORING_STARTED_AT, MONITORING_ENDED_AT, ANNOUNCED_AT)) {
+            put(times, variable.name(), variable.from(v));
         }
 
         ObjectNode people = record.putObject("people");
         // the requester as the server recorded it at the start, not a variable anybody could have rewritten
         put(people, "requester", requesters.requesterOf(upgradeId).orElse(null));
         ArrayNode approvers = people.putArray("approvers");
-        for (JsonNode approval : jsonList(text(v, "approvals"))) {
+        for (JsonNode approval : jsonList(text(v, APPROVALS.name()))) {
             ObjectNode entry = approvers.addObject();
             entry.put("approver", approval.path("approver").asText(null));
             entry.put("group", approval.path("approverGroup").asText(null));
@@ -124,14 +194,14 @@ public class UpgradeRecordWriter {
             entry.put("comment", approval.path("comment").asText(null));
             entry.put("decidedAt", approval.path("decidedAt").asText(null));
         }
-        put(people, "impactReviewedBy", v.get("impactReviewedBy"));
-        put(people, "rollbackDecisionOwner", v.get("rollbackDecisionOwner"));
-        put(people, "rollbackDecidedBy", v.get("rollbackDecidedBy"));
-        put(people, "monitoringDecidedBy", v.get("monitoringDecidedBy"));
-        put(people, "reviewedBy", v.get("reviewedBy"));
+        put(people, "impactReviewedBy", IMPACT_REVIEWED_BY.from(v));
+        put(people, "rollbackDecisionOwner", ROLLBACK_DECISION_OWNER.from(v));
+        put(people, "rollbackDecidedBy", ROLLBACK_DECIDED_BY.from(v));
+        put(people, "monitoringDecidedBy", MONITORING_DECIDED_BY.from(v));
+        put(people, "reviewedBy", REVIEWED_BY.from(v));
         List<Issue> found = issuesOf(v, facts.history());
         List<PersonAct> acts = acts(facts.history().acts(), found);
-        people.set("changeStartedBy", changeStartedBy(acts, v.get("upgradeStartedAt")));
+        people.set("changeStartedBy", changeStartedBy(acts, UPGRADE_STARTED_AT.from(v)));
         ArrayNode actList = people.putArray("acts");
         for (PersonAct act : acts) {
             ObjectNode entry = actList.addObject();
@@ -144,16 +214,16 @@ public class UpgradeRecordWriter {
 
         ObjectNode backups = record.putObject("backups");
         ObjectNode readiness = backups.putObject("readiness");
-        put(readiness, "location", v.get("backupLocation"));
-        put(readiness, "sizeBytes", v.get("backupSizeBytes"));
-        put(readiness, "sha256", v.get("backupSha256"));
-        put(readiness, "restoreVerified", v.get("restoreVerified"));
+        put(readiness, "location", BACKUP_LOCATION.from(v));
+        put(readiness, "sizeBytes", BACKUP_SIZE_BYTES.from(v));
+        put(readiness, "sha256", BACKUP_SHA256.from(v));
+        put(readiness, "restoreVerified", RESTORE_VERIFIED.from(v));
         ObjectNode finalBackup = backups.putObject("final");
-        put(finalBackup, "location", v.get("finalBackupLocation"));
-        put(finalBackup, "sizeBytes", v.get("finalBackupSizeBytes"));
-        put(finalBackup, "sha256", v.get("finalBackupSha256"));
-        put(finalBackup, "verified", v.get("finalBackupVerified"));
-        put(finalBackup, "summary", v.get("finalBackupSummary"));
+        put(finalBackup, "location", FINAL_BACKUP_LOCATION.from(v));
+        put(finalBackup, "sizeBytes", FINAL_BACKUP_SIZE_BYTES.from(v));
+        put(finalBackup, "sha256", FINAL_BACKUP_SHA256.from(v));
+        put(finalBackup, "verified", FINAL_BACKUP_VERIFIED.from(v));
+        put(finalBackup, "summary", FINAL_BACKUP_SUMMARY.from(v));
 
         // the configuration read before and after the change (and after a rollback), compared item by item
         ConfigurationReport.Report configuration = upgradeId == null ? null : configurationReport.forUpgrade(upgradeId);
@@ -161,28 +231,27 @@ public class UpgradeRecordWriter {
             put(record, "changedConfiguration", configuration.summary());
             record.set("configuration", JSON.valueToTree(configuration));
         } else {
-            put(record, "changedConfiguration", v.get("changedConfiguration"));
+            put(record, "changedConfiguration", CHANGED_CONFIGURATION.from(v));
             record.putNull("configuration");
         }
 
         ObjectNode tests = record.putObject("tests");
-        put(tests, "rehearsal", v.get("rehearsalSummary"));
-        put(tests, "rehearsalUpgradeMinutes", v.get("rehearsalUpgradeMinutes"));
-        put(tests, "rehearsalRollbackMinutes", v.get("rehearsalRollbackMinutes"));
-        put(tests, "acceptance", v.get("acceptanceSummary"));
-        put(tests, "performance", v.get("performanceSummary"));
-        put(tests, "baseline", v.get("baselineSummary"));
-        tests.set("baselineProbes", jsonList(text(v, "baselineProbes")));
+        put(tests, "rehearsal", REHEARSAL_SUMMARY.from(v));
+        put(tests, "rehearsalUpgradeMinutes", REHEARSAL_UPGRADE_MINUTES.from(v));
+        put(tests, "rehearsalRollbackMinutes", REHEARSAL_ROLLBACK_MINUTES.from(v));
+        put(tests, "acceptance", ACCEPTANCE_SUMMARY.from(v));
+        put(tests, "performance", PERFORMANCE_SUMMARY.from(v));
+        put(tests, "baseline", BASELINE_SUMMARY.from(v));
+        tests.set("baselineProbes", jsonList(text(v, BASELINE_PROBES.name())));
 
         ObjectNode acceptance = record.putObject("acceptance");
-        for (String name : List.of("verificationPassed", "verificationSummary", "logReviewSummary",
-                "manualCheckSummary")) {
-            put(acceptance, name, v.get(name));
+        for (Var<?> variable : List.of(VERIFICATION_PASSED, VERIFICATION_SUMMARY, LOG_REVIEW_SUMMARY, MANUAL_CHECK_SUMMARY)) {
+            put(acceptance, variable.name(), variable.from(v));
         }
 
         ObjectNode rollout = record.putObject("rollout");
-        for (String name : List.of("wavesTotal", "nodesUpgraded", "nodesFailed", "rolloutSummary")) {
-            put(rollout, name.equals("rolloutSummary") ? "summary" : name, v.get(name));
+        for (Var<?> variable : List.of(WAVES_TOTAL, NODES_UPGRADED, NODES_FAILED, ROLLOUT_SUMMARY)) {
+            put(rollout, variable == ROLLOUT_SUMMARY ? "summary" : variable.name(), variable.from(v));
         }
         Optional<List<Map<String, Object>>> nodes = rolloutNodes.findByUpgradeId(upgradeId);
         if (nodes.isPresent()) {
@@ -194,29 +263,29 @@ public class UpgradeRecordWriter {
         }
 
         ObjectNode monitoring = record.putObject("monitoring");
-        put(monitoring, "duration", v.get("monitoringDuration"));
-        put(monitoring, "outcome", v.get("monitoringOutcome"));
-        put(monitoring, "summary", v.get("monitoringSummary"));
-        put(monitoring, "lastDecision", v.get("monitoringDecision"));
-        put(monitoring, "decidedBy", v.get("monitoringDecidedBy"));
+        put(monitoring, "duration", MONITORING_DURATION.from(v));
+        put(monitoring, "outcome", MONITORING_OUTCOME.from(v));
+        put(monitoring, "summary", MONITORING_SUMMARY.from(v));
+        put(monitoring, "lastDecision", MONITORING_DECISION.from(v));
+        put(monitoring, "decidedBy", MONITORING_DECIDED_BY.from(v));
 
         record.set("issues", JSON.valueToTree(found.stream().map(Issue::toMap).toList()));
         // the same issues one per line, as readers of earlier records know them
         record.set("issuesFound", JSON.valueToTree(found.stream().map(Issue::line).toList()));
-        record.set("userProblems", lines(text(v, "userProblems")));
+        record.set("userProblems", lines(USER_PROBLEMS.from(v)));
 
         ObjectNode rollback = record.putObject("rollback");
-        Object rolledBack = v.get("rolledBack");
+        Object rolledBack = ROLLED_BACK.from(v);
         rollback.put("status", completed ? "NOT_NEEDED" : Boolean.TRUE.equals(rolledBack) ? "ROLLED_BACK"
                 : Boolean.FALSE.equals(rolledBack) ? "ROLLBACK_FAILED" : "NOT_RECORDED");
-        put(rollback, "trigger", v.get("rollbackTrigger"));
-        put(rollback, "triggerDetail", v.get("rollbackTriggerDetail"));
-        put(rollback, "decision", v.get("rollbackDecision"));
-        put(rollback, "decidedBy", v.get("rollbackDecidedBy"));
-        put(rollback, "summary", v.get("rollbackSummary"));
+        put(rollback, "trigger", ROLLBACK_TRIGGER.from(v));
+        put(rollback, "triggerDetail", ROLLBACK_TRIGGER_DETAIL.from(v));
+        put(rollback, "decision", ROLLBACK_DECISION.from(v));
+        put(rollback, "decidedBy", ROLLBACK_DECIDED_BY.from(v));
+        put(rollback, "summary", ROLLBACK_SUMMARY.from(v));
         put(rollback, "rolledBack", rolledBack);
-        put(rollback, "dataRestored", v.get("dataRestored"));
-        put(rollback, "plan", v.get("rollbackSteps"));
+        put(rollback, "dataRestored", DATA_RESTORED.from(v));
+        put(rollback, "plan", ROLLBACK_STEPS.from(v));
 
         ArrayNode notifications = record.putArray("notifications");
         for (MailLog.Entry mail : upgradeId == null ? List.<MailLog.Entry>of() : mailLog.findByUpgradeId(upgradeId)) {
@@ -251,7 +320,7 @@ public class UpgradeRecordWriter {
         probes.put("failed", probeSamplesFailed);
 
         record.set("followUps", followUps(v, found, completed));
-        put(record, "lessonsLearned", v.get("lessonsLearned"));
+        put(record, "lessonsLearned", LESSONS_LEARNED.from(v));
         return record;
     }
 
@@ -264,14 +333,14 @@ public class UpgradeRecordWriter {
             }
         }
         if (!completed) {
-            items.add("Find the cause of the rollback and re-plan the upgrade to " + text(v, "targetVersion")
-                    + (text(v, "rollbackTriggerDetail") == null ? "" : " (" + text(v, "rollbackTriggerDetail") + ")"));
+            items.add("Find the cause of the rollback and re-plan the upgrade to " + TARGET_VERSION.from(v)
+                    + (ROLLBACK_TRIGGER_DETAIL.from(v) == null ? "" : " (" + ROLLBACK_TRIGGER_DETAIL.from(v) + ")"));
         }
-        Object failed = v.get("nodesFailed");
+        Object failed = NODES_FAILED.from(v);
         if (completed && failed instanceof Number number && number.intValue() > 0) {
             items.add("Investigate the " + number + " node(s) whose upgrade failed");
         }
-        for (JsonNode line : lines(text(v, "followUps"))) {
+        for (JsonNode line : lines(FOLLOW_UPS.from(v))) {
             items.add(line.asText());
         }
         return JSON.valueToTree(items);

@@ -3,8 +3,8 @@ package io.upgradeorchestrator.rollback;
 import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.ROLLBACK_DECIDED_BY;
 import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.ROLLBACK_DECISION;
 import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.ROLLBACK_REASON;
-import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.ROLLBACK_TRIGGER;
-import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.ROLLBACK_TRIGGER_DETAIL;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER_DETAIL;
 
 import java.util.List;
 import java.util.Set;

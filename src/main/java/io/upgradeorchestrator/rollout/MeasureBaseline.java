@@ -1,6 +1,7 @@
 package io.upgradeorchestrator.rollout;
 
 import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.*;
+import static io.upgradeorchestrator.variables.UpgradeVariables.BASELINE_PROBES;
 import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 

@@ -1,12 +1,12 @@
 package io.upgradeorchestrator.rollout;
 
 import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.*;
+import static io.upgradeorchestrator.variables.UpgradeVariables.CANARY_NODES;
+import static io.upgradeorchestrator.variables.UpgradeVariables.MAX_PARALLEL_NODES;
+import static io.upgradeorchestrator.variables.UpgradeVariables.STAGED_ROLLOUT;
 import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
 import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
-import static io.upgradeorchestrator.window.MaintenanceWindowProcess.CANARY_NODES;
-import static io.upgradeorchestrator.window.MaintenanceWindowProcess.MAX_PARALLEL_NODES;
-import static io.upgradeorchestrator.window.MaintenanceWindowProcess.STAGED_ROLLOUT;
 
 import java.time.Clock;
 import java.util.Date;

@@ -41,7 +41,6 @@ public final class UpgradeExecutionProcess {
 
     // --- Baseline ------------------------------------------------------------------------------------------
     /** JSON list of {name, latencyMillis, errorRatePercent}, one entry per runbook probe, before any node changed. */
-    public static final Var<List<Map<String, Object>>> BASELINE_PROBES = Var.list("baselineProbes");
     public static final Var<String> BASELINE_SUMMARY = Var.text("baselineSummary");
     /** The nodes the baseline is measured on, as one batch for "Run probes on nodes"; empty when there are no probes. */
     public static final Var<List<List<String>>> BASELINE_BATCHES = Var.list("baselineBatches");
@@ -64,8 +63,6 @@ public final class UpgradeExecutionProcess {
 
     // --- Rollback decision -----------------------------------------------------------------------------------
     /** CANARY_FAILED, FAILURE_THRESHOLD, HEALTH_GATE, CORE_CHECK_FAILED, MANUAL_CHECK_FAILED (later also MONITORING_BREACH, USER_REPORT). */
-    public static final Var<String> ROLLBACK_TRIGGER = Var.string("rollbackTrigger");
-    public static final Var<String> ROLLBACK_TRIGGER_DETAIL = Var.text("rollbackTriggerDetail");
     /** ROLL_BACK or CONTINUE. */
     public static final Var<String> ROLLBACK_DECISION = Var.string("rollbackDecision");
     public static final Var<String> ROLLBACK_REASON = Var.string("rollbackReason");

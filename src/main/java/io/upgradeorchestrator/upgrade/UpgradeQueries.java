@@ -1,5 +1,18 @@
 package io.upgradeorchestrator.upgrade;
 
+import static io.upgradeorchestrator.approval.ApprovalVariables.APPROVAL_OUTCOME;
+import static io.upgradeorchestrator.assessment.AssessmentVariables.RISK_LEVEL;
+import static io.upgradeorchestrator.variables.UpgradeVariables.CHANGE_TYPE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.COMPATIBILITY;
+import static io.upgradeorchestrator.variables.UpgradeVariables.CURRENT_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.PHASE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.PURPOSE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REASON;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_NAME;
+import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.URGENCY;
+
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -123,12 +136,12 @@ public class UpgradeQueries {
                         incident.getIncidentMessage(), instant(incident.getIncidentTimestamp())))
                 .toList();
         String status = instance.getEndTime() != null ? "ENDED" : incidents.isEmpty() ? "RUNNING" : "INCIDENT";
-        return new UpgradeView(instance.getBusinessKey(), text(variables, "systemId"), text(variables, "systemName"),
-                text(variables, "currentVersion"), text(variables, "targetVersion"), text(variables, "reason"),
-                text(variables, "purpose"), requesters.requesterOf(instance.getBusinessKey()).orElse(null), text(variables, "phase"), status,
-                instant(instance.getStartTime()), instant(instance.getEndTime()), text(variables, "urgency"),
-                text(variables, "changeType"), text(variables, "riskLevel"), text(variables, "compatibility"),
-                text(variables, "approvalOutcome"), tasks, incidents,
+        return new UpgradeView(instance.getBusinessKey(), SYSTEM_ID.from(variables), SYSTEM_NAME.from(variables),
+                CURRENT_VERSION.from(variables), TARGET_VERSION.from(variables), REASON.from(variables),
+                PURPOSE.from(variables), requesters.requesterOf(instance.getBusinessKey()).orElse(null), PHASE.from(variables), status,
+                instant(instance.getStartTime()), instant(instance.getEndTime()), URGENCY.from(variables),
+                CHANGE_TYPE.from(variables), RISK_LEVEL.from(variables), COMPATIBILITY.from(variables),
+                APPROVAL_OUTCOME.from(variables), tasks, incidents,
                 withWaves ? rolloutProgress.of(instance.getBusinessKey()) : List.of());
     }
 
@@ -140,10 +153,6 @@ public class UpgradeQueries {
                 groups, instant(task.getCreateTime()), instant(task.getDueDate()), task.getPriority());
     }
 
-    private static String text(Map<String, Object> variables, String name) {
-        Object value = variables.get(name);
-        return value == null ? null : value.toString();
-    }
 
     private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();

@@ -1,6 +1,8 @@
 package io.upgradeorchestrator.variables;
 
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 
 
 
@@ -58,4 +60,16 @@ public final class UpgradeVariables {
 
     // --- Where the upgrade stands (readable in Cockpit and through the API) ------------------------------
     public static final Var<String> PHASE = Var.string("phase");
+
+    // --- The rollout plan (the risk decision's, read by the window check, the rollout and the probes) --------
+    public static final Var<Boolean> STAGED_ROLLOUT = Var.bool("stagedRollout");
+    public static final Var<Integer> CANARY_NODES = Var.integer("canaryNodes");
+    public static final Var<Integer> MAX_PARALLEL_NODES = Var.integer("maxParallelNodes");
+
+    // --- Why a rollback was decided (set by the rollout, the verification and the monitoring) -----------
+    public static final Var<String> ROLLBACK_TRIGGER = Var.string("rollbackTrigger");
+    public static final Var<String> ROLLBACK_TRIGGER_DETAIL = Var.text("rollbackTriggerDetail");
+
+    // --- The baseline per probe, measured before the change and compared against by the monitoring --------
+    public static final Var<List<Map<String, Object>>> BASELINE_PROBES = Var.list("baselineProbes");
 }

@@ -2,6 +2,7 @@ package io.upgradeorchestrator.variables;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -75,7 +76,18 @@ public final class Var<T> {
      *                                 {@code /engine-rest} answer 400 naming the variable), or a diagram wrote one
      */
     public T get(VariableScope scope) {
-        Object value = scope.getVariable(name);
+        return convert(scope.getVariable(name));
+    }
+
+    /**
+     * The value in variables already read by name (the history's variables of an ended instance, the facts of a
+     * record), converted as {@link #get(VariableScope)} converts; {@code null} when absent.
+     */
+    public T from(Map<String, ?> variables) {
+        return convert(variables.get(name));
+    }
+
+    private T convert(Object value) {
         if (value == null) {
             return null;
         }

@@ -1,6 +1,8 @@
 package io.upgradeorchestrator.verification;
 
 import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.*;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER_DETAIL;
 import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 

@@ -1,21 +1,21 @@
 package io.upgradeorchestrator.window;
 
 import static io.upgradeorchestrator.assessment.AssessmentVariables.PRODUCTION_NODE_COUNT;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.REHEARSAL_ROLLBACK_MINUTES;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.REHEARSAL_UPGRADE_MINUTES;
+import static io.upgradeorchestrator.variables.UpgradeVariables.CANARY_NODES;
+import static io.upgradeorchestrator.variables.UpgradeVariables.MAX_PARALLEL_NODES;
 import static io.upgradeorchestrator.variables.UpgradeVariables.MINIMUM_LEAD_TIME;
 import static io.upgradeorchestrator.variables.UpgradeVariables.REQUESTED_WINDOW_END;
 import static io.upgradeorchestrator.variables.UpgradeVariables.REQUESTED_WINDOW_START;
+import static io.upgradeorchestrator.variables.UpgradeVariables.STAGED_ROLLOUT;
 import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_END;
 import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_START;
 import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_TEXT;
-import static io.upgradeorchestrator.window.MaintenanceWindowProcess.CANARY_NODES;
-import static io.upgradeorchestrator.window.MaintenanceWindowProcess.MAX_PARALLEL_NODES;
-import static io.upgradeorchestrator.window.MaintenanceWindowProcess.REHEARSAL_ROLLBACK_MINUTES;
-import static io.upgradeorchestrator.window.MaintenanceWindowProcess.REHEARSAL_UPGRADE_MINUTES;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.REQUIRED_WINDOW_MINUTES;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.ROLLBACK_DEADLINE;
-import static io.upgradeorchestrator.window.MaintenanceWindowProcess.STAGED_ROLLOUT;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.WINDOW_CONFIRMED;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.WINDOW_FITS;
 import static io.upgradeorchestrator.window.MaintenanceWindowProcess.WINDOW_PLAN;

@@ -26,11 +26,6 @@ public final class MaintenanceWindowProcess {
     public static final String END_WINDOW_CONFIRMED = "EndEvent_WindowConfirmed";
 
     // --- Inputs (from the assessment and, when it ran, the rehearsal) ---------------------------------
-    public static final Var<Integer> CANARY_NODES = Var.integer("canaryNodes");
-    public static final Var<Integer> MAX_PARALLEL_NODES = Var.integer("maxParallelNodes");
-    public static final Var<Boolean> STAGED_ROLLOUT = Var.bool("stagedRollout");
-    public static final Var<Integer> REHEARSAL_UPGRADE_MINUTES = Var.integer("rehearsalUpgradeMinutes");
-    public static final Var<Integer> REHEARSAL_ROLLBACK_MINUTES = Var.integer("rehearsalRollbackMinutes");
 
     // --- Outputs ---------------------------------------------------------------------------------------
     /** Minutes the window must give, rollback included. */

@@ -26,6 +26,8 @@ public class EngineExternalTasks implements ExternalTaskGateway {
 
     /** Completing many nodes of one multi-instance at once collides on the parent; try again, a little later. */
     private static final int CONFLICT_ATTEMPTS = 100;
+    /** Tries of a group commit that met a conflict before its steps are completed one by one. */
+    private static final int GROUP_ATTEMPTS = 5;
     private static final int LOCK_TIMEOUT_ATTEMPTS = 5;
 
     private final ExternalTaskService service;
@@ -107,19 +109,25 @@ public class EngineExternalTasks implements ExternalTaskGateway {
 
     private void completeAll(List<Completion> batch) {
         if (batch.size() > 1) {
-            try {
-                commands.execute(context -> {
-                    for (Completion completion : batch) {
-                        new CompleteExternalTaskCmd(completion.task.id(), completion.workerId, null,
-                                completion.localVariables).execute(context);
-                    }
-                    return null;
-                });
-                batch.forEach(completion -> completion.done = true);
-                return;
-            } catch (RuntimeException e) {
-                // rolled back as a whole: complete them one by one, so only the one that cannot be completed fails
+            for (int attempt = 1; attempt <= GROUP_ATTEMPTS; attempt++) {
+                try {
+                    commands.execute(context -> {
+                        for (Completion completion : batch) {
+                            new CompleteExternalTaskCmd(completion.task.id(), completion.workerId, null,
+                                    completion.localVariables).execute(context);
+                        }
+                        return null;
+                    });
+                    batch.forEach(completion -> completion.done = true);
+                    return;
+                } catch (OptimisticLockingException conflict) {
+                    // a job of the same instance changed it meanwhile: the group is worth trying again, whole
+                    pause(attempt);
+                } catch (RuntimeException e) {
+                    break;
+                }
             }
+            // rolled back as a whole: complete them one by one, so only the one that cannot be completed fails
         }
         for (Completion completion : batch) {
             try {

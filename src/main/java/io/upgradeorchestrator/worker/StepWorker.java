@@ -268,6 +268,7 @@ public class StepWorker {
                 cancelled(step);
                 return;
             }
+            step.reporting = true;
             try {
                 gateway.complete(task, workerId, outcome);
             } catch (ExternalTaskGateway.StepGoneException gone) {
@@ -304,6 +305,7 @@ public class StepWorker {
     }
 
     private void report(Held step, String message, Exception failure, int retries, Duration retryTimeout) {
+        step.reporting = true;
         StringWriter details = new StringWriter();
         details.append(message).append("\n\n");
         failure.printStackTrace(new PrintWriter(details));
@@ -354,7 +356,9 @@ public class StepWorker {
     /** Extends the lock of every held step; a step whose work item is gone or whose lock is lost is cancelled. */
     void heartbeat() {
         for (Held step : List.copyOf(held.values())) {
-            if (step.givenBack || step.cancellation.isCancelled()) {
+            if (step.givenBack || step.reporting || step.cancellation.isCancelled()) {
+                // a step being reported is left alone: extending its lock would make its completion's transaction
+                // meet a changed row and roll back (with the other steps completed in the same group)
                 continue;
             }
             try {
@@ -404,6 +408,8 @@ public class StepWorker {
         final int limit;
         final StepCancellation cancellation = new StepCancellation();
         volatile boolean givenBack;
+        /** Its perform has ended and its result is being reported: the heartbeat no longer touches it. */
+        volatile boolean reporting;
 
         Held(StepTask task, String upgrade, int limit) {
             this.task = task;

@@ -28,7 +28,7 @@ final class ProductRollout extends RolloutDriver {
     @Override
     protected String start(int nodes, String upgradeId) {
         // the variables the main process hands to "Carry out upgrade" (as FleetRolloutTest does)
-        Map<String, Object> variables = RolloutFacts.lowRisk(upgradeId, BenchmarkInventory.systemId(nodes),
+        Map<String, Object> variables = RolloutFacts.lowRisk(upgradeId, BenchmarkInventory.NO_OP.systemId(nodes),
                 "Benchmark fleet of " + nodes + " nodes", "0.9, 1.0", 10, 100, 5);
         return engine.getRuntimeService()
                 .startProcessInstanceByKey(UpgradeExecutionProcess.KEY, upgradeId, variables).getId();

@@ -47,7 +47,7 @@ class RolloutBenchmark {
         long started = System.nanoTime();
         double loadBefore = Report.systemLoad();
 
-        Path inventory = BenchmarkInventory.write(OUT.resolve("inventory"), sizes);
+        Path inventory = BenchmarkInventory.write(OUT.resolve("inventory"), BenchmarkInventory.NO_OP, sizes);
         Map<String, Object> shared = Map.of(
                 // Both log alike: everything to a file (the product logs every action at INFO, as in production;
                 // both engines warn of each optimistic-locking retry), only errors to the console, left to the table.
