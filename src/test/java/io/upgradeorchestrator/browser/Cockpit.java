@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitForSelectorState;
 
 /** Camunda Cockpit as one person sees it. */
@@ -53,7 +52,8 @@ final class Cockpit {
     void openProcessDefinition(String processDefinitionId, String elementId) {
         page.navigate(appUrl + "#/process-definition/" + processDefinitionId + "/runtime");
         page.locator(".djs-container .djs-element[data-element-id='" + elementId + "']").first().waitFor();
-        page.waitForLoadState(LoadState.NETWORKIDLE); // the diagram zoomed to fit, the instance counts on it
+        // Cockpit zooms the diagram to fit right after drawing it: let the browser paint that before a screenshot
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
     }
 
     /** What the window shows, as the person sees it. */
