@@ -29,8 +29,13 @@ final class BrowserSession implements AutoCloseable {
     }
 
     Page newPage() {
+        return newPage(WIDTH, HEIGHT);
+    }
+
+    /** A page in a window of this size, e.g. a 1920×1080 screen to see diagrams as people at work see them. */
+    Page newPage(int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(WIDTH, HEIGHT).setLocale("en-US").setTimezoneId("UTC"));
+                .setViewportSize(width, height).setLocale("en-US").setTimezoneId("UTC"));
         context.setDefaultTimeout(TIMEOUT_MS);
         context.setDefaultNavigationTimeout(TIMEOUT_MS);
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS / 3);
@@ -38,8 +43,13 @@ final class BrowserSession implements AutoCloseable {
     }
 
     static Path screenshot(Page page, String name) {
+        return screenshot(page, name, true);
+    }
+
+    /** The whole page, or only what the window shows. */
+    static Path screenshot(Page page, String name, boolean fullPage) {
         Path file = Paths.get(System.getProperty("browser.screenshots", "target/screenshots")).resolve(name + ".png");
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(fullPage));
         return file;
     }
 

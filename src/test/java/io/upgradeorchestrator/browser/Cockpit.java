@@ -18,7 +18,12 @@ final class Cockpit {
     }
 
     static Cockpit logIn(BrowserSession browser, int port, String user) {
-        Cockpit cockpit = new Cockpit(browser.newPage(), port);
+        return logIn(browser.newPage(), port, user);
+    }
+
+    /** Logs in on a page of its own size (see {@link BrowserSession#newPage(int, int)}). */
+    static Cockpit logIn(Page page, int port, String user) {
+        Cockpit cockpit = new Cockpit(page, port);
         cockpit.page.navigate(cockpit.appUrl);
         // as in Tasklist: type only into fields Angular has compiled, or the login may submit nothing
         cockpit.page.locator("input[ng-model='username'].ng-untouched").waitFor();
@@ -38,6 +43,22 @@ final class Cockpit {
         // "Show tabs": the diagram pane collapses and the tab's content gets the page
         page.locator(".ctn-content-top a.hide-collapsable[title='Show tabs']").click();
         return tabs.locator(".ctn-tabbed-content");
+    }
+
+    /**
+     * Opens a process definition's page, where Cockpit draws its diagram with bpmn-js, and waits until the diagram
+     * shows this element.
+     */
+    void openProcessDefinition(String processDefinitionId, String elementId) {
+        page.navigate(appUrl + "#/process-definition/" + processDefinitionId + "/runtime");
+        page.locator(".djs-container .djs-element[data-element-id='" + elementId + "']").first().waitFor();
+        // Cockpit zooms the diagram to fit right after drawing it: let the browser paint that before a screenshot
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+    }
+
+    /** What the window shows, as the person sees it. */
+    Path screenshotOfWindow(String name) {
+        return BrowserSession.screenshot(page, name, false);
     }
 
     Path screenshot(String name) {

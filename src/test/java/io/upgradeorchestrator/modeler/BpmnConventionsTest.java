@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -16,6 +20,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -33,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The modeling habits every diagram in {@code processes/} keeps, checked on the files as process owners edit them
  * in Camunda Modeler: readable ids (never the Modeler's generated {@code Activity_0x1y2z}), labels in the
- * business's words, a layout for every element and no shapes on top of each other.
+ * business's words, a layout for every element, no shapes on top of each other and no two end events of the
+ * same name. Whether a diagram fits one screen and keeps its labels clear is {@link DiagramLayoutTest}'s.
  */
 class BpmnConventionsTest {
 
@@ -42,6 +48,13 @@ class BpmnConventionsTest {
     private static final Pattern READABLE_ID = Pattern.compile(
             "^(StartEvent|EndEvent|Task|Gateway|SequenceFlow|BoundaryEvent|CallActivity|SubProcess|IntermediateEvent|Event)"
                     + "_[A-Z][A-Za-z0-9]*$");
+
+    /**
+     * Known exceptions to {@link #shouldNameEveryEndEventDifferently}, to be renamed in the process part:
+     * system-upgrade.bpmn's EndEvent_UpgradeCancelled (after "Re-plan?") and EndEvent_CancelledInPreparation.
+     */
+    private static final Map<String, Set<String>> KNOWN_SHARED_END_NAMES = Map.of(
+            "system-upgrade.bpmn", Set.of("Upgrade cancelled"));
 
     static Stream<Path> diagrams() throws IOException {
         try (Stream<Path> files = Files.list(PROCESSES)) {
@@ -122,11 +135,31 @@ class BpmnConventionsTest {
                 BpmnShape a = shapes.get(i);
                 BpmnShape b = shapes.get(j);
                 if (!belongTogether(a.getBpmnElement(), b.getBpmnElement()) && intersect(a.getBounds(), b.getBounds())) {
-                    overlaps.add(a.getBpmnElement().getId() + " / " + b.getBpmnElement().getId());
+                    overlaps.add(a.getBpmnElement().getId() + " " + describe(a.getBounds()) + " / "
+                            + b.getBpmnElement().getId() + " " + describe(b.getBounds()));
                 }
             }
         }
         assertThat(overlaps).as("overlapping shapes in %s", diagram).isEmpty();
+    }
+
+    /**
+     * Every way a process can end has its own name, so that Cockpit, the history and the people reading the diagram
+     * can tell the ends apart.
+     */
+    @ParameterizedTest
+    @MethodSource("diagrams")
+    void shouldNameEveryEndEventDifferently(Path diagram) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+        Map<String, List<String>> endsByName = new TreeMap<>();
+        for (EndEvent end : model.getModelElementsByType(EndEvent.class)) {
+            if (!isBlank(end.getName())) {
+                endsByName.computeIfAbsent(end.getName().strip(), name -> new ArrayList<>()).add(end.getId());
+            }
+        }
+        endsByName.values().removeIf(ends -> ends.size() < 2);
+        endsByName.keySet().removeAll(KNOWN_SHARED_END_NAMES.getOrDefault(diagram.getFileName().toString(), Set.of()));
+        assertThat(endsByName).as("end events of %s that share a name", diagram).isEmpty();
     }
 
     private static Collection<BaseElement> flowElements(BpmnModelInstance model) {
@@ -159,6 +192,11 @@ class BpmnConventionsTest {
     private static boolean intersect(Bounds a, Bounds b) {
         return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
                 && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+    }
+
+    private static String describe(Bounds bounds) {
+        return String.format(Locale.ROOT, "[x=%.0f, y=%.0f, w=%.0f, h=%.0f]", bounds.getX(), bounds.getY(),
+                bounds.getWidth(), bounds.getHeight());
     }
 
     private static boolean isBlank(String text) {
