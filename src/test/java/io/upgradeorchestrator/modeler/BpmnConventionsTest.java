@@ -53,8 +53,6 @@ class BpmnConventionsTest {
      * Known exceptions to {@link #shouldNameEveryEndEventDifferently}, to be renamed in the process part:
      * system-upgrade.bpmn's EndEvent_UpgradeCancelled (after "Re-plan?") and EndEvent_CancelledInPreparation.
      */
-    private static final Map<String, Set<String>> KNOWN_SHARED_END_NAMES = Map.of(
-            "system-upgrade.bpmn", Set.of("Upgrade cancelled"));
 
     static Stream<Path> diagrams() throws IOException {
         try (Stream<Path> files = Files.list(PROCESSES)) {
@@ -158,7 +156,6 @@ class BpmnConventionsTest {
             }
         }
         endsByName.values().removeIf(ends -> ends.size() < 2);
-        endsByName.keySet().removeAll(KNOWN_SHARED_END_NAMES.getOrDefault(diagram.getFileName().toString(), Set.of()));
         assertThat(endsByName).as("end events of %s that share a name", diagram).isEmpty();
     }
 
