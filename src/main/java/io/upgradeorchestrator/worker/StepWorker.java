@@ -317,6 +317,8 @@ public class StepWorker {
     }
 
     private void finished(Held step) {
+        // only a full worker may have left steps behind at its last fetch: then fetch again now
+        boolean wasFull = held.size() >= properties.poolSize();
         held.remove(step.task.id());
         running.decrementAndGet();
         Held next;
@@ -338,8 +340,8 @@ public class StepWorker {
         if (next != null) {
             submit(next);
         }
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
+        if (wasFull) {
+            wakeUp();
         }
     }
 

@@ -33,7 +33,7 @@ public record WorkerProperties(
         @DefaultValue("200") int poolSize,
         @DefaultValue("2m") Duration lockDuration,
         @DefaultValue("20s") Duration heartbeatInterval,
-        @DefaultValue("100ms") Duration pollInterval,
+        @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("100") int maxTasksPerFetch,
         @DefaultValue("3") int retries,
         @DefaultValue("5m") Duration retryTimeout,
