@@ -82,6 +82,7 @@ public class UpgradeRecords {
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("record", model);
         context.setVariable("labels", RecordLabels.of(model));
+        context.setVariable("text", new RecordText());
         return templates.process(TEMPLATE, context);
     }
 

@@ -223,7 +223,7 @@ class UpgradeClosureProcessTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("Upgrade record " + id, "Billing database (PostgreSQL)", "15.5, 15.6", "16.4",
-                "cora", "change-managers", "backup proof is fine", "b".repeat(64), "NOT_NEEDED",
+                "cora", "change-managers", "backup proof is fine", "b".repeat(64), "Not needed",
                 "postgresql.conf: shared_buffers 4GB → 8GB", "add index tonight", "upgrade-announcement");
 
         // --- the mails: users told (no record for them), the team gets the record
@@ -342,10 +342,10 @@ class UpgradeClosureProcessTest {
         assertThat(closed.getSubject()).isEqualTo("Upgrade " + id + " closed: Billing database (PostgreSQL) rolled back");
         assertThat(text(closed)).contains("was rolled back; the system runs 15.5, 15.6 again",
                 "The affected users have been told");
-        assertThat(attachments(closed).get("upgrade-record-" + id + ".html")).contains("ROLLED_BACK", "MONITORING_BREACH");
+        assertThat(attachments(closed).get("upgrade-record-" + id + ".html")).contains("Rolled back", "Monitoring breach");
 
         Http.Reply page = record(id, "text/html");
-        assertThat(page.body()).contains("ROLLED_BACK", "2 nodes rolled back in reverse order", "re-plan the upgrade");
+        assertThat(page.body()).contains("Rolled back", "2 nodes rolled back in reverse order", "re-plan the upgrade");
 
         upgrades.complete("dora", closure, Elements.REVIEW_UPGRADE, values(
                 "lessonsLearned", "The probe caught the outage within 15 minutes."));
