@@ -10,8 +10,8 @@ import io.upgradeorchestrator.variables.Var;
  * "Monitor upgrade" ({@code processes/upgrade-monitoring.bpmn}): after the release, timers run the runbook's
  * monitoring probes on the production nodes for {@link #MONITORING_DURATION} and compare them with the baseline
  * measured before the change; a breach or a problem reported by a user asks operations / the rollback decision
- * owner to roll back, fix forward or accept. Called by the main process with all variables in and out; it ends with
- * {@link #MONITORING_OUTCOME} for the main process to branch on.
+ * owner to roll back, fix forward or accept. Called by "Change the system", which maps each variable in and out by
+ * name ({@code upgrade-change.bpmn}); it ends with {@link #MONITORING_OUTCOME} for that diagram to branch on.
  */
 public final class UpgradeMonitoringProcess {
 

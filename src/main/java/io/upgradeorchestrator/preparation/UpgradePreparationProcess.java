@@ -4,8 +4,8 @@ import io.upgradeorchestrator.variables.Var;
 
 /**
  * "Plan and rehearse" ({@code processes/upgrade-preparation.bpmn}): rollback plan, backup readiness with a tested
- * restore, rehearsal on test or pilot nodes. Called by the main process with all variables in and out; it ends with
- * {@link #PREPARATION_OUTCOME} for the main process to branch on.
+ * restore, rehearsal on test or pilot nodes. Called by the main process, which maps each variable in and out by name
+ * ({@code system-upgrade.bpmn}); it ends with {@link #PREPARATION_OUTCOME} for the main process to branch on.
  */
 public final class UpgradePreparationProcess {
 

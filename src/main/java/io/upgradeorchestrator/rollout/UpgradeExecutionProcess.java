@@ -8,8 +8,9 @@ import io.upgradeorchestrator.variables.Var;
 
 /**
  * "Carry out upgrade" ({@code processes/upgrade-execution.bpmn}): final backup, baseline, staged rollout with a
- * health gate per wave, the rollback decision, rollback by compensation, verification. Called by the main process
- * with all variables in and out; it ends with {@link #EXECUTION_OUTCOME} for the main process to branch on.
+ * health gate per wave, the rollback decision, rollback by compensation, verification. Called by "Change the
+ * system", which maps each variable in and out by name ({@code upgrade-change.bpmn}); it ends with
+ * {@link #EXECUTION_OUTCOME} for that diagram to branch on.
  */
 public final class UpgradeExecutionProcess {
 

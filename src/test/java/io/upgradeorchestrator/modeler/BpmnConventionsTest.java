@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -30,6 +31,8 @@ import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,8 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The modeling habits every diagram in {@code processes/} keeps, checked on the files as process owners edit them
  * in Camunda Modeler: readable ids (never the Modeler's generated {@code Activity_0x1y2z}), labels in the
- * business's words, a layout for every element, no shapes on top of each other and no two end events of the
- * same name. Whether a diagram fits one screen and keeps its labels clear is {@link DiagramLayoutTest}'s.
+ * business's words, a layout for every element, no shapes on top of each other, no two end events of the same
+ * name, and call activities that name each variable they pass in and out. Whether a diagram fits one screen and
+ * keeps its labels clear is {@link DiagramLayoutTest}'s.
  */
 class BpmnConventionsTest {
 
@@ -73,6 +77,35 @@ class BpmnConventionsTest {
             }
         }
         assertThat(generated).as("ids in %s that do not follow %s", diagram, READABLE_ID).isEmpty();
+    }
+
+    /**
+     * A called process gets the variables it reads and gives back those its caller reads, each named
+     * ({@code <camunda:in source="x" target="x"/>}): {@code variables="all"} would let every phase see and overwrite
+     * everything.
+     */
+    @ParameterizedTest
+    @MethodSource("diagrams")
+    void shouldMapCallActivityVariablesByName(Path diagram) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+        List<String> passingAll = new ArrayList<>();
+        for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+            if (call.getExtensionElements() == null) {
+                continue;
+            }
+            for (CamundaIn in : call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()) {
+                if ("all".equals(in.getCamundaVariables())) {
+                    passingAll.add(call.getId() + ": <camunda:in variables=\"all\"/>");
+                }
+            }
+            for (CamundaOut out : call.getExtensionElements().getElementsQuery().filterByType(CamundaOut.class).list()) {
+                if ("all".equals(out.getCamundaVariables())) {
+                    passingAll.add(call.getId() + ": <camunda:out variables=\"all\"/>");
+                }
+            }
+        }
+        assertThat(passingAll).as("call activities in %s that pass all variables instead of naming them", diagram)
+                .isEmpty();
     }
 
     @ParameterizedTest
