@@ -244,7 +244,7 @@ class UpgradeClosureProcessTest {
         assertThat(recipients(closed)).containsExactlyInAnyOrder("rita@example.org", "dora@example.org", "olga@example.org");
         Map<String, String> attached = attachments(closed);
         assertThat(attached).containsOnlyKeys("upgrade-record-" + id + ".html");
-        assertThat(attached.get("upgrade-record-" + id + ".html")).contains("Upgrade record " + id, "cora", "NOT_NEEDED");
+        assertThat(attached.get("upgrade-record-" + id + ".html")).contains("Upgrade record " + id, "cora", "Not needed");
 
         // --- the review completes the record
         assertThatThrownBy(() -> upgrades.complete("olga", closure, Elements.REVIEW_UPGRADE, values("lessonsLearned", " ")))
@@ -404,7 +404,7 @@ class UpgradeClosureProcessTest {
         assertThat(r.at("/people/changeStartedBy/how").asText()).isEqualTo("the window's timer at its time");
 
         String page = record(id, "text/html").body();
-        assertThat(page).contains("FAILED_NODE", "upgrade on billing-db-fra-1 failed", "FAILED_CHECK", "CANARY_FAILED",
+        assertThat(page).contains("Failed node", "upgrade on billing-db-fra-1 failed", "Failed check", "CANARY_FAILED",
                 "automatic (plan)", "What each person did");
         assertThat(engine.getTaskService().getVariable(upgrades.task(closure, Elements.REVIEW_UPGRADE).getId(),
                 "issuesFound")).asString().as("the reviewer sees every issue").contains("FAILED_NODE", "FAILED_CHECK",
