@@ -15,7 +15,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
  * The baseline's diagrams, built with the Camunda model API in the shape of the product's rollout
  * ({@code processes/upgrade-execution.bpmn} and {@code processes/upgrade-wave.bpmn}) on the path a successful rollout
  * takes: the same service tasks with the same asynchronous boundaries, the same gateways, the sequential
- * multi-instance call activity over the waves (all variables in, five out, a compensation boundary), the parallel
+ * multi-instance call activity over the waves (the product's named variables in, five out, a compensation boundary), the parallel
  * multi-instance over the nodes (each instance asynchronous before and after, not exclusive), the health gate, the
  * user task of the manual checks, the same listeners. Every delegate is a no-op bean of {@link BareCamundaApplication}.
  * The rollback branches the product has and this run never takes are left out.
@@ -86,12 +86,16 @@ final class BareRolloutModel {
                     .serviceTask("Task_ReportBackupFailure").camundaAsyncBefore().camundaDelegateExpression("${noOp}")
                     .endEvent("EndEvent_WindowToReplan")
                 .done();
-        // <camunda:in variables="all"/>, as the product passes everything to each wave (no builder method for it)
+        // the product's named variables in (upgrade-execution.bpmn), and the baseline's own wave plan
         CallActivity waves = model.getModelElementById("CallActivity_UpgradeWave");
         ExtensionElements extensions = waves.getExtensionElements();
-        CamundaIn all = model.newInstance(CamundaIn.class);
-        all.setCamundaVariables("all");
-        extensions.addChildElement(all);
+        for (String name : List.of("upgradeId", "systemId", "targetVersion", "maxParallelNodes", "failureThreshold",
+                "rolloutRunId", "waveNumber", "waveSizes")) {
+            CamundaIn in = model.newInstance(CamundaIn.class);
+            in.setCamundaSource(name);
+            in.setCamundaTarget(name);
+            extensions.addChildElement(in);
+        }
         return model;
     }
 
