@@ -2,11 +2,8 @@ package io.upgradeorchestrator.announcement;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.upgradeorchestrator.inventory.Dependency;
 import io.upgradeorchestrator.inventory.Environment;
@@ -30,15 +27,7 @@ public final class AnnouncementWriter {
      */
     public static Announcement write(InventorySystem system, List<InventorySystem> dependents, UpgradeFacts facts,
                                      Map<String, List<String>> contacts) {
-        Set<String> recipients = new LinkedHashSet<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (InventorySystem each : concat(system, dependents)) {
-            for (String address : each.notificationList()) {
-                if (seen.add(address.trim().toLowerCase(Locale.ROOT))) {
-                    recipients.add(address.trim());
-                }
-            }
-        }
+        List<String> recipients = system.affectedUsers(dependents);
         if (recipients.isEmpty()) {
             throw new IllegalStateException("Nobody to announce the upgrade of " + system.id() + " to: the inventory"
                     + " gives no notificationList for it or the systems that depend on it");

@@ -1,6 +1,10 @@
 package io.upgradeorchestrator.inventory;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A system as the inventory declares it: what it is, who owns it, what depends on it, where it runs
@@ -26,6 +30,26 @@ public record InventorySystem(
         List<Release> releases,
         /* may be null for a system nobody has written a runbook for: it cannot be rehearsed or upgraded */
         Runbook runbook) {
+
+    /**
+     * Who is affected by a change of this system: the notification lists of this system and of the systems that
+     * depend on it, each address once (compared without case), in that order. Empty when the inventory names nobody.
+     */
+    public List<String> affectedUsers(List<InventorySystem> dependents) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> addresses = new ArrayList<>();
+        List<InventorySystem> systems = new ArrayList<>();
+        systems.add(this);
+        systems.addAll(dependents);
+        for (InventorySystem system : systems) {
+            for (String address : system.notificationList()) {
+                if (seen.add(address.strip().toLowerCase(Locale.ROOT))) {
+                    addresses.add(address.strip());
+                }
+            }
+        }
+        return addresses;
+    }
 
     public List<Node> nodesIn(Environment environment) {
         return nodes.stream().filter(node -> node.environment() == environment).toList();

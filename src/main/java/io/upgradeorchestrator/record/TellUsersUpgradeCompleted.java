@@ -12,11 +12,8 @@ import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -72,18 +69,7 @@ class TellUsersUpgradeCompleted implements JavaDelegate {
     }
 
     static List<String> affectedUsers(InventorySystem system, List<InventorySystem> dependents) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<String> to = new ArrayList<>();
-        List<InventorySystem> all = new ArrayList<>();
-        all.add(system);
-        all.addAll(dependents);
-        for (InventorySystem each : all) {
-            for (String address : each.notificationList()) {
-                if (seen.add(address.strip().toLowerCase(Locale.ROOT))) {
-                    to.add(address.strip());
-                }
-            }
-        }
+        List<String> to = system.affectedUsers(dependents);
         if (to.isEmpty()) {
             throw new IllegalStateException("Nobody to tell that " + system.id() + " is upgraded: the inventory gives"
                     + " no notificationList for it or the systems that depend on it");

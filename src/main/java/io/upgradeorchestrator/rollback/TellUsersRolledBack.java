@@ -6,10 +6,8 @@ import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -64,13 +62,11 @@ class TellUsersRolledBack implements JavaDelegate {
     }
 
     static List<String> recipients(InventorySystem system, List<InventorySystem> dependents) {
-        Set<String> recipients = new LinkedHashSet<>();
-        system.notificationList().forEach(address -> recipients.add(address.trim()));
-        dependents.forEach(dependent -> dependent.notificationList().forEach(address -> recipients.add(address.trim())));
+        List<String> recipients = system.affectedUsers(dependents);
         if (recipients.isEmpty()) {
             throw new IllegalStateException("Nobody to tell that " + system.id() + " is back on its old version: "
                     + "add a notificationList to the inventory");
         }
-        return List.copyOf(recipients);
+        return recipients;
     }
 }
