@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.identity.Requesters;
+import io.upgradeorchestrator.identity.TaskActor;
 
 /**
  * The requester never approves their own upgrade, and nobody takes a second approval of the same round. Attached
@@ -51,7 +52,7 @@ public class FourEyesRule implements TaskListener {
                 }
             }
             case EVENTNAME_COMPLETE -> {
-                String actor = Actor.of(task);
+                String actor = TaskActor.of(task);
                 if (actor == null) {
                     throw new AuthorizationException("An approval of " + upgradeId
                             + " must be given by a known person: claim the task or call as an authenticated user.");

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import io.upgradeorchestrator.identity.TaskActor;
 
 /**
  * Records one approver's decision and decides the round: a rejection or a send-back ends it at once; it is
@@ -43,7 +44,7 @@ class RecordApprovalDecision implements TaskListener {
             throw new BadUserRequestException("decisionComment: say why the upgrade is "
                     + (decision == ApprovalDecision.REJECT ? "rejected" : "sent back") + ", so the requester can act on it");
         }
-        String approver = Actor.of(task);
+        String approver = TaskActor.of(task);
         List<ApprovalEntry> approvals = new ArrayList<>(APPROVALS.get(task, List.of()));
         FourEyesRule.refuseSecondDecision(approvals, approver, UPGRADE_ID.get(task, "this upgrade"));
 

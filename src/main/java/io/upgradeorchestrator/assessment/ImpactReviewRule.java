@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import io.upgradeorchestrator.identity.TaskActor;
 
 /**
  * The owner's impact must be one the risk decision knows, and a high or severe impact must be explained:
@@ -33,7 +34,6 @@ class ImpactReviewRule implements TaskListener {
             throw new BadUserRequestException("impactNotes: say what a " + impact.toLowerCase()
                     + " impact means for the business (processes, users, deadlines)");
         }
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        IMPACT_REVIEWED_BY.set(task, authentication != null ? authentication.getUserId() : task.getAssignee());
+        IMPACT_REVIEWED_BY.set(task, TaskActor.of(task));
     }
 }

@@ -19,6 +19,7 @@ import io.upgradeorchestrator.issues.IssueDecision;
 import io.upgradeorchestrator.issues.IssueList;
 import io.upgradeorchestrator.issues.IssueSource;
 import io.upgradeorchestrator.variables.JsonText;
+import io.upgradeorchestrator.identity.TaskActor;
 
 /**
  * The decision on a breach or a user's report. While a decision task is open, later breaches and reports join it
@@ -49,7 +50,7 @@ class MonitoringDecisionRule implements TaskListener {
                     + (decision == MonitoringDecision.ACCEPT ? "why the degradation is acceptable"
                     : "what will be fixed, by whom and when") + "; it goes into the upgrade record");
         }
-        String actor = Actor.of(task);
+        String actor = TaskActor.of(task);
         String trigger = DECISION_TRIGGER.require(task);
         String about = BREACH_SUMMARY.get(task, trigger);
 

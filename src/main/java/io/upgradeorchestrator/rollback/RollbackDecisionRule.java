@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import io.upgradeorchestrator.identity.TaskActor;
 
 /**
  * "Decide on rollback" is answered with ROLL_BACK or CONTINUE and a reason; the form's own validation runs only in
@@ -35,9 +36,7 @@ class RollbackDecisionRule implements TaskListener {
         if (!problems.isEmpty()) {
             throw new BadUserRequestException(String.join("; ", problems));
         }
-        String user = task.getAssignee() != null ? task.getAssignee()
-                : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-                : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        String user = TaskActor.of(task);
         ROLLBACK_DECISION.set(task.getExecution(), decision);
         ROLLBACK_REASON.set(task.getExecution(), reason.strip());
         ROLLBACK_DECIDED_BY.set(task.getExecution(), user == null ? "unknown user" : user);

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.variables.Summaries;
+import io.upgradeorchestrator.identity.TaskActor;
 
 /**
  * "Check manually" needs what was checked and a yes or no; a "no" needs the findings and becomes the rollback
@@ -38,7 +39,8 @@ class ManualChecksRule implements TaskListener {
         if (!problems.isEmpty()) {
             throw new BadUserRequestException(String.join("; ", problems));
         }
-        String who = task.getAssignee() == null ? "" : " by " + task.getAssignee();
+        String actor = TaskActor.of(task);
+        String who = actor == null ? "" : " by " + actor;
         String summary = (ok ? "Manual checks passed" : "Manual checks FAILED") + who + ": " + done.strip()
                 + (findings == null || findings.isBlank() ? "" : ". Findings: " + findings.strip());
         summary = Summaries.fit(summary);

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import io.upgradeorchestrator.identity.TaskActor;
 
 /**
  * Records one on-call role's answer. A "no" ends the round (the multi-instance completion condition) and becomes
@@ -71,11 +72,8 @@ class RecordAvailability implements TaskListener {
     }
 
     private static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee() == null ? "someone" : task.getAssignee();
+        String actor = TaskActor.of(task);
+        return actor == null ? "someone" : actor;
     }
 
     private static String trimToNull(String value) {
