@@ -1,5 +1,9 @@
 package io.upgradeorchestrator.announcement;
 
+import static io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess.ANNOUNCED_AT;
+import static io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess.ANNOUNCEMENT_SENT_TO;
+import static io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess.ANNOUNCEMENT_SEQUENCE;
+import static io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess.REMINDED_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Address;
@@ -119,8 +123,8 @@ class UpgradeAnnouncementProcessTest {
         assertThat(value(event, Property.DESCRIPTION)).contains("Please avoid:", "from version 15.6 to version 15.7");
         assertThat(event.getProperties(Property.ATTENDEE)).hasSize(AFFECTED.size());
 
-        assertThat(upgrades.variable(announcement, "announcementSentTo")).isEqualTo(String.join(", ", AFFECTED));
-        assertThat(upgrades.variable(announcement, "announcedAt")).isInstanceOf(Date.class);
+        assertThat(upgrades.variable(announcement, ANNOUNCEMENT_SENT_TO)).isEqualTo(String.join(", ", AFFECTED));
+        assertThat(upgrades.variable(announcement, ANNOUNCED_AT)).isInstanceOf(Date.class);
         BpmnAwareTests.assertThat(announcement).isWaitingAt(UpgradeAnnouncementProcess.TIMER_REMINDER_DUE);
         Job reminder = timer(announcement);
         assertThat(reminder.getDuedate()).isEqualTo(Date.from(start.minus(24, ChronoUnit.HOURS)));
@@ -133,7 +137,7 @@ class UpgradeAnnouncementProcessTest {
         MimeMessage reminderMail = smtp.getReceivedMessages()[AFFECTED.size()];
         assertThat(reminderMail.getSubject()).startsWith("Reminder: Billing database (PostgreSQL) maintenance starts ");
         assertThat(Mails.text(reminderMail)).contains("Please finish and save your work before");
-        assertThat(upgrades.variable(announcement, "remindedAt")).isInstanceOf(Date.class);
+        assertThat(upgrades.variable(announcement, REMINDED_AT)).isInstanceOf(Date.class);
         BpmnAwareTests.assertThat(announcement).isWaitingAt(UpgradeAnnouncementProcess.TIMER_WINDOW_STARTS);
         assertThat(timer(announcement).getDuedate()).isEqualTo(Date.from(start));
 
@@ -169,7 +173,7 @@ class UpgradeAnnouncementProcessTest {
         VEvent event = new CalendarBuilder().build(Mails.attachment(smtp.getReceivedMessages()[0], "upgrade.ics"))
                 .<VEvent>getComponents("VEVENT").get(0);
         assertThat(value(event, Property.SEQUENCE)).isEqualTo("1");
-        assertThat(upgrades.variable(announcement, "announcementSequence")).isEqualTo(1);
+        assertThat(upgrades.variable(announcement, ANNOUNCEMENT_SEQUENCE)).isEqualTo(1);
     }
 
     private ProcessInstance start(Instant start, Instant end) {

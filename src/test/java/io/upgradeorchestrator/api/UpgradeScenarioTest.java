@@ -1,5 +1,10 @@
 package io.upgradeorchestrator.api;
 
+import static io.upgradeorchestrator.backup.BackupVariables.BACKUP_SHA256;
+import static io.upgradeorchestrator.backup.BackupVariables.RESTORE_VERIFIED;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.REHEARSAL_NODES;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.REHEARSAL_PASSED;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -95,12 +100,12 @@ class UpgradeScenarioTest {
         JsonNode prepared = http.get("carl", "/api/upgrades/" + id).json();
         assertThat(prepared.get("phase").asText()).isEqualTo("WINDOW");
         // medium risk: rehearsed on the test node, which is back on its old release afterwards
-        assertThat(upgrades.variable(upgrade, "rehearsalPassed")).isEqualTo(true);
-        assertThat(upgrades.variable(upgrade, "rehearsalNodes")).isEqualTo("finance-reports-test-1");
+        assertThat(upgrades.variable(upgrade, REHEARSAL_PASSED)).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, REHEARSAL_NODES)).isEqualTo("finance-reports-test-1");
         assertThat(Files.readSymbolicLink(upgrades.demoNode("finance-reports-test-1").resolve("current")))
                 .isEqualTo(Path.of("releases/8.2.0"));
-        assertThat(upgrades.variable(upgrade, "restoreVerified")).isEqualTo(true);
-        assertThat((String) upgrades.variable(upgrade, "backupSha256")).matches("[0-9a-f]{64}");
+        assertThat(upgrades.variable(upgrade, RESTORE_VERIFIED)).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, BACKUP_SHA256)).matches("[0-9a-f]{64}");
 
         // every on-call role confirms it is available in the window
         for (String[] onCall : new String[][] {{"olga", "reporting-owners"}, {"oscar", "operations"}, {"dora", "dba"}}) {
@@ -160,7 +165,7 @@ class UpgradeScenarioTest {
         VEvent event = new CalendarBuilder().build(Mails.attachment(announcement, "upgrade.ics"))
                 .<VEvent>getComponents(Component.VEVENT).get(0);
         assertThat(event.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo("upgrade-" + id + "@upgrade-orchestrator");
-        Date windowStart = (Date) upgrades.variable(upgrade, "windowStart");
+        Date windowStart = upgrades.variable(upgrade, WINDOW_START);
         assertThat(event.getProperty(Property.DTSTART).orElseThrow().getValue())
                 .isEqualTo(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(windowStart.toInstant()));
     }

@@ -1,7 +1,9 @@
 package io.upgradeorchestrator.approval;
 
+import static io.upgradeorchestrator.approval.ApprovalVariables.APPROVAL_DUE_DATE;
 import static io.upgradeorchestrator.testing.Upgrades.request;
 import static io.upgradeorchestrator.testing.Upgrades.values;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REQUESTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -92,7 +94,7 @@ class UpgradeApprovalProcessTest {
                 .hasRootCauseInstanceOf(AuthorizationException.class)
                 .hasMessageContaining("carl requested UPG-").hasMessageContaining("cannot approve it");
         // rewriting the requester variable changes nothing: the requester is on record where no variable reaches
-        engine.getRuntimeService().setVariable(approval.getProcessInstanceId(), "requester", "cora");
+        engine.getRuntimeService().setVariable(approval.getProcessInstanceId(), REQUESTER.name(), "cora");
         assertThatThrownBy(() -> engine.getTaskService().setAssignee(approval.getId(), "carl"))
                 .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("carl requested UPG-");
         assertThat(engine.getTaskService().createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()).isNull();
@@ -162,7 +164,7 @@ class UpgradeApprovalProcessTest {
         // kept in the approval phase's own process instance
         Date due = (Date) engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceIdIn(upgrades.instanceIds(upgrade).toArray(String[]::new))
-                .variableName("approvalDueDate").singleResult().getValue();
+                .variableName(APPROVAL_DUE_DATE.name()).singleResult().getValue();
         String expected = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
                 .withZone(ZoneOffset.UTC).format(due.toInstant());
 

@@ -1,6 +1,7 @@
 package io.upgradeorchestrator.cockpit;
 
 import static io.upgradeorchestrator.testing.Upgrades.values;
+import static io.upgradeorchestrator.variables.UpgradeVariables.PHASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ class UpgradeSummaryApiTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         JsonNode summary = reply.json();
         assertThat(summary.at("/upgrade/id").asText()).isEqualTo(id);
-        assertThat(summary.at("/upgrade/phase").asText()).isEqualTo(upgrades.variable(upgrade, "phase"));
+        assertThat(summary.at("/upgrade/phase").asText()).isEqualTo(upgrades.variable(upgrade, PHASE));
         assertThat(summary.at("/upgrade/requester").asText()).isEqualTo("rita");
         assertThat(summary.at("/approvalRounds/0/outcome").asText()).isEqualTo("SENT_BACK");
         assertThat(summary.at("/approvalRounds/0/approvals/0/approver").asText()).isEqualTo("cora");

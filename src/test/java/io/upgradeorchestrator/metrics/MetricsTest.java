@@ -1,5 +1,6 @@
 package io.upgradeorchestrator.metrics;
 
+import static io.upgradeorchestrator.variables.UpgradeVariables.PHASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -100,7 +101,7 @@ class MetricsTest {
         ProcessInstance upgrade = upgrades.start("rita", Upgrades.request("finance-reports", "8.2.1", "PERFORMANCE"));
         gauges.refresh();
 
-        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("ASSESS");
+        assertThat(upgrades.variable(upgrade, PHASE)).isEqualTo("ASSESS");
         assertThat(gauge(scrape(), "upgrade_orchestrator_upgrades_active", "phase=\"ASSESS\"")).isEqualTo(before + 1);
     }
 

@@ -1,5 +1,26 @@
 package io.upgradeorchestrator.preparation;
 
+import static io.upgradeorchestrator.backup.BackupVariables.BACKUP_ATTEMPT;
+import static io.upgradeorchestrator.backup.BackupVariables.BACKUP_LOCATION;
+import static io.upgradeorchestrator.backup.BackupVariables.BACKUP_SHA256;
+import static io.upgradeorchestrator.backup.BackupVariables.BACKUP_SIZE_BYTES;
+import static io.upgradeorchestrator.backup.BackupVariables.BACKUP_SUMMARY;
+import static io.upgradeorchestrator.backup.BackupVariables.BACKUP_VERIFIED;
+import static io.upgradeorchestrator.backup.BackupVariables.RESTORE_VERIFIED;
+import static io.upgradeorchestrator.preparation.UpgradePreparationProcess.PREPARATION_OUTCOME;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.ACCEPTANCE_SUMMARY;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.PERFORMANCE_SUMMARY;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.REHEARSAL_NODES;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.REHEARSAL_PASSED;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.REHEARSAL_ROLLBACK_MINUTES;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.REHEARSAL_SUMMARY;
+import static io.upgradeorchestrator.rehearsal.RehearsalVariables.REHEARSAL_UPGRADE_MINUTES;
+import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.FORWARD_FIX_ONLY;
+import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.ROLLBACK_AUTOMATIC;
+import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.ROLLBACK_DECISION_OWNER;
+import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.ROLLBACK_PLAN_SUMMARY;
+import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.ROLLBACK_STEPS;
+import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.ROLLBACK_TIME_MINUTES;
 import static io.upgradeorchestrator.testing.Upgrades.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,10 +90,10 @@ class UpgradePreparationProcessTest {
         Task plan = upgrades.task(preparation, Elements.PLAN_ROLLBACK);
         assertThat(engine.getTaskService().getIdentityLinksForTask(plan.getId()))
                 .anyMatch(link -> "billing-owners".equals(link.getGroupId()));
-        assertThat(variable(preparation, "rollbackDecisionOwner")).isEqualTo("billing-owners");
-        assertThat((String) variable(preparation, "rollbackSteps")).contains("rollback.sh");
-        assertThat(variable(preparation, "rollbackTimeMinutes")).isEqualTo(121); // 2 nodes × 60 min + health check
-        assertThat(variable(preparation, "forwardFixOnly")).isEqualTo(false);
+        assertThat(upgrades.variable(preparation, ROLLBACK_DECISION_OWNER)).isEqualTo("billing-owners");
+        assertThat(upgrades.variable(preparation, ROLLBACK_STEPS)).contains("rollback.sh");
+        assertThat(upgrades.variable(preparation, ROLLBACK_TIME_MINUTES)).isEqualTo(121); // 2 nodes × 60 min + health check
+        assertThat(upgrades.variable(preparation, FORWARD_FIX_ONLY)).isEqualTo(false);
         upgrades.complete("olga", plan, values("rollbackAutomatic", false, "rollbackTimeMinutes", 90L));
 
         assertThat(preparation).isWaitingAt(Elements.TAKE_AND_TEST_BACKUP);
@@ -80,39 +101,39 @@ class UpgradePreparationProcessTest {
 
         assertThat(preparation).isEnded().hasPassed(Elements.TAKE_AND_TEST_BACKUP, Elements.REHEARSE_UPGRADE,
                 Elements.READY_END);
-        assertThat(upgrades.variable(preparation, "preparationOutcome")).isEqualTo("READY");
-        assertThat(upgrades.variable(preparation, "rollbackTimeMinutes")).isEqualTo(90);
-        assertThat((String) upgrades.variable(preparation, "rollbackPlanSummary"))
+        assertThat(upgrades.variable(preparation, PREPARATION_OUTCOME)).isEqualTo("READY");
+        assertThat(upgrades.variable(preparation, ROLLBACK_TIME_MINUTES)).isEqualTo(90);
+        assertThat(upgrades.variable(preparation, ROLLBACK_PLAN_SUMMARY))
                 .contains("Rollback decided by billing-owners").contains("about 90 min");
 
         // backup proof: a real file, measured, verified and restored
-        Path backup = Path.of((String) upgrades.variable(preparation, "backupLocation"));
+        Path backup = Path.of(upgrades.variable(preparation, BACKUP_LOCATION));
         assertThat(backup).isRegularFile().hasFileName("billing-db-fra-1.tar.gz");
         assertThat(backup.toString()).contains("test-data/backups/" + upgrades.businessKey(preparation) + "/");
-        assertThat(upgrades.variable(preparation, "backupSizeBytes")).isEqualTo(Files.size(backup));
-        assertThat(upgrades.variable(preparation, "backupSha256")).isEqualTo(sha256(backup));
-        assertThat(upgrades.variable(preparation, "backupVerified")).isEqualTo(true);
-        assertThat(upgrades.variable(preparation, "restoreVerified")).isEqualTo(true);
-        assertThat((String) upgrades.variable(preparation, "backupSummary"))
+        assertThat(upgrades.variable(preparation, BACKUP_SIZE_BYTES)).isEqualTo(Files.size(backup));
+        assertThat(upgrades.variable(preparation, BACKUP_SHA256)).isEqualTo(sha256(backup));
+        assertThat(upgrades.variable(preparation, BACKUP_VERIFIED)).isEqualTo(true);
+        assertThat(upgrades.variable(preparation, RESTORE_VERIFIED)).isEqualTo(true);
+        assertThat(upgrades.variable(preparation, BACKUP_SUMMARY))
                 .contains("billing-db-fra-1", sha256(backup), "restore verified");
 
         // rehearsal: the test node was really upgraded and rolled back, its data restored
-        assertThat(upgrades.variable(preparation, "rehearsalPassed")).isEqualTo(true);
-        assertThat(upgrades.variable(preparation, "rehearsalNodes")).isEqualTo("billing-db-test-1");
-        assertThat((Integer) upgrades.variable(preparation, "rehearsalUpgradeMinutes")).isGreaterThanOrEqualTo(1);
-        assertThat((Integer) upgrades.variable(preparation, "rehearsalRollbackMinutes")).isGreaterThanOrEqualTo(1);
+        assertThat(upgrades.variable(preparation, REHEARSAL_PASSED)).isEqualTo(true);
+        assertThat(upgrades.variable(preparation, REHEARSAL_NODES)).isEqualTo("billing-db-test-1");
+        assertThat(upgrades.variable(preparation, REHEARSAL_UPGRADE_MINUTES)).isGreaterThanOrEqualTo(1);
+        assertThat(upgrades.variable(preparation, REHEARSAL_ROLLBACK_MINUTES)).isGreaterThanOrEqualTo(1);
         assertThat(Files.readString(testNode.resolve("logs/runbook.log")))
                 .contains("upgraded billing-db-test-1 from release 15.6 to 16.4",
                         "rolled back billing-db-test-1 from release 16.4 to 15.6");
         assertThat(Files.readSymbolicLink(testNode.resolve("current"))).isEqualTo(Path.of("releases/15.6"));
         assertThat(testNode.resolve("releases/16.4/VERSION")).exists();
         assertThat(Files.readString(testNode.resolve("data/invoices.csv"))).isEqualTo(dataBefore);
-        assertThat((String) upgrades.variable(preparation, "acceptanceSummary"))
+        assertThat(upgrades.variable(preparation, ACCEPTANCE_SUMMARY))
                 .contains("CORE Invoices readable passed", "CORE Service answers passed",
                         "STANDARD Settings name the running release passed");
-        assertThat((String) upgrades.variable(preparation, "performanceSummary"))
+        assertThat(upgrades.variable(preparation, PERFORMANCE_SUMMARY))
                 .contains("Health answer", "baseline", "billing-db-fra-1", "— ok");
-        assertThat((String) upgrades.variable(preparation, "rehearsalSummary")).startsWith("Rehearsal PASSED");
+        assertThat(upgrades.variable(preparation, REHEARSAL_SUMMARY)).startsWith("Rehearsal PASSED");
         // production nodes were only read, never changed
         assertThat(Files.readString(demoTarget.root().resolve("billing-db-fra-1/logs/runbook.log")))
                 .doesNotContain("upgraded");
@@ -132,9 +153,9 @@ class UpgradePreparationProcessTest {
 
         assertThat(preparation).isEnded().hasPassed(Elements.READY_END)
                 .hasNotPassed(Elements.REHEARSE_UPGRADE);
-        assertThat(upgrades.variable(preparation, "preparationOutcome")).isEqualTo("READY");
-        assertThat((String) upgrades.variable(preparation, "rehearsalSummary")).startsWith("Rehearsal skipped");
-        assertThat(upgrades.variable(preparation, "restoreVerified")).isEqualTo(true);
+        assertThat(upgrades.variable(preparation, PREPARATION_OUTCOME)).isEqualTo("READY");
+        assertThat(upgrades.variable(preparation, REHEARSAL_SUMMARY)).startsWith("Rehearsal skipped");
+        assertThat(upgrades.variable(preparation, RESTORE_VERIFIED)).isEqualTo(true);
         assertThat(Files.readString(demoTarget.root().resolve("finance-reports-test-1/logs/runbook.log")))
                 .doesNotContain("upgraded");
     }
@@ -152,11 +173,11 @@ class UpgradePreparationProcessTest {
         Task problem = upgrades.task(preparation, Elements.RESOLVE_BACKUP_PROBLEM);
         assertThat(engine.getTaskService().getIdentityLinksForTask(problem.getId()))
                 .anyMatch(link -> "operations".equals(link.getGroupId()));
-        assertThat(variable(preparation, "backupVerified")).isEqualTo(true);
-        assertThat(variable(preparation, "restoreVerified")).isEqualTo(false);
-        assertThat((String) variable(preparation, "backupSummary"))
+        assertThat(upgrades.variable(preparation, BACKUP_VERIFIED)).isEqualTo(true);
+        assertThat(upgrades.variable(preparation, RESTORE_VERIFIED)).isEqualTo(false);
+        assertThat(upgrades.variable(preparation, BACKUP_SUMMARY))
                 .contains("Restore test FAILED", "invoices of finance-reports-fra-1 are not readable");
-        String firstBackup = (String) variable(preparation, "backupLocation");
+        String firstBackup = upgrades.variable(preparation, BACKUP_LOCATION);
         assertThatThrownBy(() -> upgrades.complete("oscar", problem, values("backupProblemDecision", "IGNORE")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("RETRY, CANCEL");
 
@@ -168,10 +189,10 @@ class UpgradePreparationProcessTest {
         upgrades.runJobs(preparation);
 
         assertThat(preparation).isEnded().hasPassed(Elements.READY_END);
-        assertThat(upgrades.variable(preparation, "backupAttempt")).isEqualTo(2);
-        assertThat(upgrades.variable(preparation, "restoreVerified")).isEqualTo(true);
-        assertThat(upgrades.variable(preparation, "backupLocation")).isNotEqualTo(firstBackup);
-        assertThat(upgrades.variable(preparation, "preparationOutcome")).isEqualTo("READY");
+        assertThat(upgrades.variable(preparation, BACKUP_ATTEMPT)).isEqualTo(2);
+        assertThat(upgrades.variable(preparation, RESTORE_VERIFIED)).isEqualTo(true);
+        assertThat(upgrades.variable(preparation, BACKUP_LOCATION)).isNotEqualTo(firstBackup);
+        assertThat(upgrades.variable(preparation, PREPARATION_OUTCOME)).isEqualTo("READY");
     }
 
     @Test
@@ -182,14 +203,14 @@ class UpgradePreparationProcessTest {
         upgrades.runJobs(preparation);
 
         assertThat(preparation).isWaitingAt(Elements.RESOLVE_BACKUP_PROBLEM);
-        assertThat(variable(preparation, "backupVerified")).isEqualTo(false);
-        assertThat((String) variable(preparation, "backupSummary"))
+        assertThat(upgrades.variable(preparation, BACKUP_VERIFIED)).isEqualTo(false);
+        assertThat(upgrades.variable(preparation, BACKUP_SUMMARY))
                 .startsWith("Backup failed on billing-portal-fra-1").contains("is not a provisioned demo node");
         upgrades.complete("oscar", preparation, Elements.RESOLVE_BACKUP_PROBLEM, values("backupProblemDecision", "CANCEL"));
 
         assertThat(preparation).isEnded().hasPassed(Elements.CANCELLED_WITHOUT_BACKUP)
                 .hasNotPassed(Elements.REHEARSE_UPGRADE);
-        assertThat(upgrades.variable(preparation, "preparationOutcome")).isEqualTo("CANCEL");
+        assertThat(upgrades.variable(preparation, PREPARATION_OUTCOME)).isEqualTo("CANCEL");
     }
 
     @Test
@@ -202,12 +223,12 @@ class UpgradePreparationProcessTest {
 
         assertThat(preparation).isWaitingAt(Elements.REVIEW_FAILED_REHEARSAL);
         assertThat(upgrades.task(preparation, Elements.REVIEW_FAILED_REHEARSAL).getAssignee()).isEqualTo("rita");
-        assertThat(variable(preparation, "rehearsalPassed")).isEqualTo(false);
-        assertThat((String) variable(preparation, "acceptanceSummary"))
+        assertThat(upgrades.variable(preparation, REHEARSAL_PASSED)).isEqualTo(false);
+        assertThat(upgrades.variable(preparation, ACCEPTANCE_SUMMARY))
                 .contains("CORE Invoices readable FAILED", "remaining checks not run after a core failure")
                 .doesNotContain("Service answers");
-        assertThat((String) variable(preparation, "performanceSummary")).contains("not measured");
-        assertThat((String) variable(preparation, "rehearsalSummary")).startsWith("Rehearsal FAILED")
+        assertThat(upgrades.variable(preparation, PERFORMANCE_SUMMARY)).contains("not measured");
+        assertThat(upgrades.variable(preparation, REHEARSAL_SUMMARY)).startsWith("Rehearsal FAILED")
                 .contains("rolled back to 4.8.2");
         // the rollback rehearsal still ran: the test node is back on its release
         assertThat(Files.readSymbolicLink(testNode.resolve("current"))).isEqualTo(Path.of("releases/4.8.2"));
@@ -216,7 +237,7 @@ class UpgradePreparationProcessTest {
         upgrades.complete("rita", preparation, Elements.REVIEW_FAILED_REHEARSAL, values("rehearsalReviewDecision", "REPLAN"));
 
         assertThat(preparation).isEnded().hasPassed(Elements.REPLAN_END);
-        assertThat(upgrades.variable(preparation, "preparationOutcome")).isEqualTo("REPLAN");
+        assertThat(upgrades.variable(preparation, PREPARATION_OUTCOME)).isEqualTo("REPLAN");
     }
 
     @Test
@@ -227,13 +248,13 @@ class UpgradePreparationProcessTest {
         upgrades.runJobs(preparation);
 
         assertThat(preparation).isWaitingAt(Elements.REVIEW_FAILED_REHEARSAL);
-        assertThat((String) variable(preparation, "rehearsalSummary"))
+        assertThat(upgrades.variable(preparation, REHEARSAL_SUMMARY))
                 .contains("No PILOT node for billing-portal", "a pilot run is required");
-        assertThat(variable(preparation, "rehearsalNodes")).isEqualTo("");
+        assertThat(upgrades.variable(preparation, REHEARSAL_NODES)).isEqualTo("");
         upgrades.complete("rita", preparation, Elements.REVIEW_FAILED_REHEARSAL, values("rehearsalReviewDecision", "CANCEL"));
 
         assertThat(preparation).isEnded().hasPassed(Elements.CANCELLED_AFTER_REHEARSAL);
-        assertThat(upgrades.variable(preparation, "preparationOutcome")).isEqualTo("CANCEL");
+        assertThat(upgrades.variable(preparation, PREPARATION_OUTCOME)).isEqualTo("CANCEL");
     }
 
     @Test
@@ -243,16 +264,16 @@ class UpgradePreparationProcessTest {
         upgrades.runJobs(preparation);
 
         assertThat(preparation).isEnded().hasPassed(Elements.REHEARSE_UPGRADE, Elements.READY_END);
-        assertThat(upgrades.variable(preparation, "rehearsalNodes")).isEqualTo("billing-db-pilot-1");
+        assertThat(upgrades.variable(preparation, REHEARSAL_NODES)).isEqualTo("billing-db-pilot-1");
     }
 
     @Test
     void shouldValidateTheRollbackPlanAndMakeAnIrreversibleMigrationForwardFixOnly() {
         ProcessInstance preparation = start("billing-db", "16.4", false, false, true);
         Task plan = upgrades.task(preparation, Elements.PLAN_ROLLBACK);
-        assertThat(variable(preparation, "forwardFixOnly")).isEqualTo(true);
-        assertThat(variable(preparation, "rollbackAutomatic")).isEqualTo(false);
-        assertThat((String) variable(preparation, "rollbackSteps")).startsWith("Forward fix only").contains("restore.sh");
+        assertThat(upgrades.variable(preparation, FORWARD_FIX_ONLY)).isEqualTo(true);
+        assertThat(upgrades.variable(preparation, ROLLBACK_AUTOMATIC)).isEqualTo(false);
+        assertThat(upgrades.variable(preparation, ROLLBACK_STEPS)).startsWith("Forward fix only").contains("restore.sh");
 
         assertThatThrownBy(() -> upgrades.complete("olga", plan, values("rollbackTriggers", " ",
                 "rollbackTimeMinutes", 0, "rollbackDecisionOwner", "Billing Owners")))
@@ -268,8 +289,8 @@ class UpgradePreparationProcessTest {
                 "rollbackDecisionOwner", "billing-owners", "rollbackTriggers", "core check fails",
                 "rollbackTimeMinutes", 30));
 
-        assertThat(variable(preparation, "forwardFixOnly")).isEqualTo(true);
-        assertThat((String) variable(preparation, "rollbackPlanSummary")).startsWith("FORWARD FIX ONLY");
+        assertThat(upgrades.variable(preparation, FORWARD_FIX_ONLY)).isEqualTo(true);
+        assertThat(upgrades.variable(preparation, ROLLBACK_PLAN_SUMMARY)).startsWith("FORWARD FIX ONLY");
         assertThat(preparation).isWaitingAt(Elements.TAKE_AND_TEST_BACKUP);
     }
 
@@ -284,10 +305,6 @@ class UpgradePreparationProcessTest {
                 "dataMigration", true, "irreversibleMigration", irreversibleMigration,
                 "upgradeTitle", upgradeId + ": " + systemId + " → " + targetVersion, "taskPriority", 50);
         return engine.getRuntimeService().startProcessInstanceByKey(UpgradePreparationProcess.KEY, upgradeId, variables);
-    }
-
-    private Object variable(ProcessInstance preparation, String name) {
-        return engine.getRuntimeService().getVariable(preparation.getId(), name);
     }
 
     private static String sha256(Path file) throws Exception {

@@ -1,6 +1,9 @@
 package io.upgradeorchestrator.record;
 
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.ISSUES_FOUND;
+import static io.upgradeorchestrator.record.UpgradeClosureProcess.RECORD_COMPLETED_AT;
 import static io.upgradeorchestrator.testing.Upgrades.values;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -56,6 +59,7 @@ import io.upgradeorchestrator.record.UpgradeClosureProcess.Elements;
 import io.upgradeorchestrator.runbook.RunbookRunner;
 import io.upgradeorchestrator.testing.Http;
 import io.upgradeorchestrator.testing.ProcessTest;
+import io.upgradeorchestrator.testing.ProcessVariables;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
 import io.upgradeorchestrator.variables.Var;
@@ -283,7 +287,7 @@ class UpgradeClosureProcessTest {
         reviewed.get("notifications").forEach(n -> sent.add(n.get("template").asText()));
         assertThat(sent).containsExactly("upgrade-announcement", "upgrade-completed", "upgrade-closed");
         assertThat(texts(reviewed.at("/notifications/2/attachments"))).containsExactly("upgrade-record-" + id + ".html");
-        assertThat(upgrades.variable(closure, "recordCompletedAt")).isNotNull();
+        assertThat(upgrades.variable(closure, RECORD_COMPLETED_AT)).isNotNull();
     }
 
     @Test
@@ -406,8 +410,8 @@ class UpgradeClosureProcessTest {
         String page = record(id, "text/html").body();
         assertThat(page).contains("Failed node", "upgrade on billing-db-fra-1 failed", "Failed check", "CANARY_FAILED",
                 "automatic (plan)", "What each person did");
-        assertThat(engine.getTaskService().getVariable(upgrades.task(closure, Elements.REVIEW_UPGRADE).getId(),
-                "issuesFound")).asString().as("the reviewer sees every issue").contains("FAILED_NODE", "FAILED_CHECK",
+        assertThat(ProcessVariables.of(engine, upgrades.task(closure, Elements.REVIEW_UPGRADE)).get(ISSUES_FOUND))
+                .asString().as("the reviewer sees every issue").contains("FAILED_NODE", "FAILED_CHECK",
                 "ROLLBACK_TRIGGER");
         engine.getRuntimeService().deleteProcessInstance(closure.getId(), "test done");
     }
@@ -525,7 +529,7 @@ class UpgradeClosureProcessTest {
     private ProcessInstance start(Map<String, Object> variables) {
         return upgrades.asApplication(() -> engine.getRuntimeService()
                 .createProcessInstanceByKey(UpgradeClosureProcess.KEY)
-                .businessKey((String) variables.get("upgradeId")).setVariables(variables).execute());
+                .businessKey(UPGRADE_ID.from(variables)).setVariables(variables).execute());
     }
 
     private void assertRolloutNodes(JsonNode record) {

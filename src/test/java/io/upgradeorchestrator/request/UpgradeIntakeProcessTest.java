@@ -2,6 +2,14 @@ package io.upgradeorchestrator.request;
 
 import static io.upgradeorchestrator.testing.Upgrades.request;
 import static io.upgradeorchestrator.testing.Upgrades.values;
+import static io.upgradeorchestrator.variables.UpgradeVariables.CHANGE_TYPE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.PHASE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REQUEST_PROBLEMS;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REQUEST_VALID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_TITLE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.URGENCY;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_ACCEPTED;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_PROBLEM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import io.upgradeorchestrator.testing.ProcessTest;
+import io.upgradeorchestrator.testing.ProcessVariables;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
 
@@ -45,13 +54,13 @@ class UpgradeIntakeProcessTest {
     void shouldClassifyAValidRequestAndMoveOnToAssessment() {
         ProcessInstance upgrade = upgrades.start("rita", request("billing-db", "16.4", "SECURITY_FIX"));
 
-        assertThat(upgrades.variable(upgrade, "urgency")).isEqualTo("HIGH");
-        assertThat(upgrades.variable(upgrade, "changeType")).isEqualTo("NORMAL");
+        assertThat(upgrades.variable(upgrade, URGENCY)).isEqualTo("HIGH");
+        assertThat(upgrades.variable(upgrade, CHANGE_TYPE)).isEqualTo("NORMAL");
         assertThat(upgrades.variable(upgrade, "taskPriority")).isEqualTo(75);
-        assertThat(upgrades.variable(upgrade, "windowAccepted")).isEqualTo(true);
-        assertThat((String) upgrades.variable(upgrade, "upgradeTitle"))
+        assertThat(upgrades.variable(upgrade, WINDOW_ACCEPTED)).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, UPGRADE_TITLE))
                 .matches("UPG-\\d{4}-\\d{4}: Billing database \\(PostgreSQL\\) 15.5, 15.6 → 16.4");
-        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("ASSESS");
+        assertThat(upgrades.variable(upgrade, PHASE)).isEqualTo("ASSESS");
     }
 
     @Test
@@ -62,7 +71,7 @@ class UpgradeIntakeProcessTest {
 
         Task correction = upgrades.task(upgrade, "Task_CorrectRequest");
         assertThat(correction.getAssignee()).isEqualTo("rita");
-        String problems = (String) engine.getTaskService().getVariable(correction.getId(), "requestProblems");
+        String problems = ProcessVariables.of(engine, correction).get(REQUEST_PROBLEMS);
         assertThat(problems).contains("reason: unknown value 'BECAUSE'", "purpose: is too short",
                 "window.start: lies in the past", "window.end: 'tomorrow' is not an ISO-8601 instant");
 
@@ -70,8 +79,8 @@ class UpgradeIntakeProcessTest {
         upgrades.complete("rita", correction, values("reason", corrected.reason(), "purpose", corrected.purpose(),
                 "requestedWindowStart", corrected.window().start(), "requestedWindowEnd", corrected.window().end()));
 
-        assertThat(upgrades.variable(upgrade, "requestValid")).isEqualTo(true);
-        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("ASSESS");
+        assertThat(upgrades.variable(upgrade, REQUEST_VALID)).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, PHASE)).isEqualTo("ASSESS");
     }
 
     @Test
@@ -82,7 +91,7 @@ class UpgradeIntakeProcessTest {
 
         upgrades.complete("olga", upgrade, "Task_DecideDeferral", values("deferUpgrade", false));
 
-        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("ASSESS");
+        assertThat(upgrades.variable(upgrade, PHASE)).isEqualTo("ASSESS");
     }
 
     @Test
@@ -102,14 +111,14 @@ class UpgradeIntakeProcessTest {
         ProcessInstance upgrade = upgrades.start("rita", architecture);
 
         Task replan = upgrades.task(upgrade, "Task_ReviseWindow");
-        assertThat((String) engine.getTaskService().getVariable(replan.getId(), "windowProblem"))
+        assertThat(ProcessVariables.of(engine, replan).get(WINDOW_PROBLEM))
                 .contains("window.start: starts before the minimum lead time of PT720H");
 
         Instant later = Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         upgrades.complete("rita", replan, values("requestedWindowStart", later.toString(),
                 "requestedWindowEnd", later.plus(3, ChronoUnit.HOURS).toString()));
 
-        assertThat(upgrades.variable(upgrade, "windowAccepted")).isEqualTo(true);
-        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("ASSESS");
+        assertThat(upgrades.variable(upgrade, WINDOW_ACCEPTED)).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, PHASE)).isEqualTo("ASSESS");
     }
 }

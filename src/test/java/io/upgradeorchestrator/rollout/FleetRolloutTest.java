@@ -1,5 +1,6 @@
 package io.upgradeorchestrator.rollout;
 
+import io.upgradeorchestrator.testing.ProcessVariables;
 import io.upgradeorchestrator.testing.RolloutFacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,14 +59,13 @@ class FleetRolloutTest {
                 "manualChecksOk", "yes"));
         Duration took = Duration.between(started, Instant.now());
         System.out.printf("Fleet rollout: 1,000 nodes in %s waves, %d jobs (and the runbook steps on the worker), %.1f s%n",
-                engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(execution.getId())
-                        .variableName("wavesTotal").singleResult().getValue(), jobs, took.toMillis() / 1000.0);
+                ProcessVariables.of(engine, execution).get(UpgradeExecutionProcess.WAVES_TOTAL), jobs, took.toMillis() / 1000.0);
 
         assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(execution.getId())
                 .singleResult().getState()).isEqualTo("COMPLETED");
-        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(execution.getId())
-                .variableName("executionOutcome").singleResult().getValue()).isEqualTo("COMPLETED");
+        assertThat(ProcessVariables.of(engine, execution).get(UpgradeExecutionProcess.EXECUTION_OUTCOME))
+                .isEqualTo("COMPLETED");
         List<RolloutNodeResult> rows = results.findByUpgradeId("UPG-FLEET-1");
         assertThat(rows).hasSize(1000).allMatch(row -> row.status() == NodeStatus.UPGRADED);
         // drift first: the canary wave and the first nodes of the plan are the ones on the older release

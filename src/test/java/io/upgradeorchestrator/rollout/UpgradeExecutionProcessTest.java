@@ -1,6 +1,47 @@
 package io.upgradeorchestrator.rollout;
 
+import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.DATA_RESTORED;
+import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.ROLLBACK_NOTIFIED_TO;
+import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.ROLLBACK_SUMMARY;
+import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.ROLLBACK_WAVE;
+import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.ROLLBACK_WAVES;
+import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.ROLLED_BACK;
+import static io.upgradeorchestrator.rollbackplan.RollbackPlanVariables.DATA_LOSS_WINDOW;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.BASELINE_SUMMARY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.CHANGED_CONFIGURATION;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.EXECUTION_OUTCOME;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.FINAL_BACKUP_LOCATION;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.FINAL_BACKUP_SHA256;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.FINAL_BACKUP_SIZE_BYTES;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.FINAL_BACKUP_SUMMARY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.FINAL_BACKUP_VERIFIED;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.LOG_REVIEW_SUMMARY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.MANUAL_CHECK_SUMMARY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.NODES_FAILED;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.NODES_UPGRADED;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.ROLLBACK_DECIDED_BY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.ROLLBACK_DECISION;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.ROLLBACK_REASON;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.ROLLOUT_SUMMARY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.UPGRADE_FINISHED_AT;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.UPGRADE_STARTED_AT;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.VERIFICATION_PASSED;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.VERIFICATION_SUMMARY;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.WAVES_TOTAL;
 import static io.upgradeorchestrator.testing.Upgrades.values;
+import static io.upgradeorchestrator.variables.UpgradeVariables.BASELINE_PROBES;
+import static io.upgradeorchestrator.variables.UpgradeVariables.CURRENT_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.DATA_MIGRATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.IRREVERSIBLE_MIGRATION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.REQUESTER;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER_DETAIL;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.SYSTEM_NAME;
+import static io.upgradeorchestrator.variables.UpgradeVariables.TARGET_VERSION;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_ID;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_TITLE;
+import static io.upgradeorchestrator.window.MaintenanceWindowProcess.ROLLBACK_DEADLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -40,6 +81,7 @@ import io.upgradeorchestrator.rollout.UpgradeExecutionProcess.Elements;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
+import io.upgradeorchestrator.variables.Var;
 
 /**
  * Every path of "Carry out upgrade" (upgrade-execution.bpmn with upgrade-wave.bpmn, rollback-decision.bpmn and
@@ -101,7 +143,7 @@ class UpgradeExecutionProcessTest {
         assertThat(execution).isEnded().hasPassed(Elements.TAKE_FINAL_BACKUP, Elements.MEASURE_BASELINE, Elements.JUDGE_BASELINE,
                 Elements.RUN_ACCEPTANCE_CHECKS, Elements.REVIEW_LOGS, Elements.COMPLETED_END)
                 .hasNotPassed(Elements.ROLLED_BACK_END, Elements.WINDOW_TO_REPLAN);
-        assertThat(variable(execution, "executionOutcome")).isEqualTo("COMPLETED");
+        assertThat(upgrades.variable(execution, EXECUTION_OUTCOME)).isEqualTo("COMPLETED");
 
         // every production node really switched to the target release, its data migrated
         for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
@@ -118,39 +160,38 @@ class UpgradeExecutionProcessTest {
         assertThat(rows).extracting(RolloutNodeResult::wave).containsExactly(1, 2, 2);
         assertThat(rows.get(0).canary()).isTrue();
         assertThat(rows).allMatch(row -> row.status() == NodeStatus.UPGRADED && row.upgradedAt() != null);
-        assertThat(variable(execution, "wavesTotal")).isEqualTo(2);
-        assertThat(variable(execution, "nodesUpgraded")).isEqualTo(3);
-        assertThat(variable(execution, "nodesFailed")).isEqualTo(0);
-        assertThat((String) variable(execution, "rolloutSummary")).contains("3 UPGRADED of 3 production node(s)");
+        assertThat(upgrades.variable(execution, WAVES_TOTAL)).isEqualTo(2);
+        assertThat(upgrades.variable(execution, NODES_UPGRADED)).isEqualTo(3);
+        assertThat(upgrades.variable(execution, NODES_FAILED)).isEqualTo(0);
+        assertThat(upgrades.variable(execution, ROLLOUT_SUMMARY)).contains("3 UPGRADED of 3 production node(s)");
 
         // final backup: one verified file per node, a manifest with their checksums
-        Path folder = Path.of((String) variable(execution, "finalBackupLocation"));
-        assertThat(variable(execution, "finalBackupVerified")).isEqualTo(true);
+        Path folder = Path.of(upgrades.variable(execution, FINAL_BACKUP_LOCATION));
+        assertThat(upgrades.variable(execution, FINAL_BACKUP_VERIFIED)).isEqualTo(true);
         assertThat(folder.resolve("SHA256SUMS")).isRegularFile();
         assertThat(Files.readString(folder.resolve("SHA256SUMS"))).contains(rows.get(0).backupSha256() + "  billing-portal-fra-1.tar.gz");
-        assertThat(variable(execution, "finalBackupSha256")).isEqualTo(sha256(folder.resolve("SHA256SUMS")));
-        assertThat((Long) variable(execution, "finalBackupSizeBytes")).isEqualTo(rows.stream()
+        assertThat(upgrades.variable(execution, FINAL_BACKUP_SHA256)).isEqualTo(sha256(folder.resolve("SHA256SUMS")));
+        assertThat(upgrades.variable(execution, FINAL_BACKUP_SIZE_BYTES)).isEqualTo(rows.stream()
                 .mapToLong(RolloutNodeResult::backupSizeBytes).sum());
         assertThat(rows).allMatch(row -> Files.isRegularFile(Path.of(row.backupLocation())));
 
         // baseline measured before the change
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> probes = (List<Map<String, Object>>) variable(execution, "baselineProbes");
+        List<Map<String, Object>> probes = upgrades.variable(execution, BASELINE_PROBES);
         assertThat(probes).hasSize(1);
         assertThat(probes.get(0)).containsEntry("name", "Health answer").containsEntry("errorRatePercent", 0.0)
                 .containsKey("latencyMillis");
-        assertThat((String) variable(execution, "baselineSummary")).startsWith("Baseline before the change on");
+        assertThat(upgrades.variable(execution, BASELINE_SUMMARY)).startsWith("Baseline before the change on");
 
         // verification recorded
-        assertThat(variable(execution, "verificationPassed")).isEqualTo(true);
-        assertThat((String) variable(execution, "verificationSummary"))
+        assertThat(upgrades.variable(execution, VERIFICATION_PASSED)).isEqualTo(true);
+        assertThat(upgrades.variable(execution, VERIFICATION_SUMMARY))
                 .contains("CORE Invoices readable passed on 3 node(s)", "STANDARD Settings name the running release passed");
-        assertThat((String) variable(execution, "logReviewSummary")).contains("no errors or warnings");
-        assertThat((String) variable(execution, "manualCheckSummary")).startsWith("Manual checks passed by olga");
-        assertThat((String) variable(execution, "changedConfiguration")).contains("Release switched to 4.9.0 on 3 of 3");
-        assertThat((Date) variable(execution, "upgradeFinishedAt")).isAfterOrEqualTo((Date) variable(execution, "upgradeStartedAt"));
+        assertThat(upgrades.variable(execution, LOG_REVIEW_SUMMARY)).contains("no errors or warnings");
+        assertThat(upgrades.variable(execution, MANUAL_CHECK_SUMMARY)).startsWith("Manual checks passed by olga");
+        assertThat(upgrades.variable(execution, CHANGED_CONFIGURATION)).contains("Release switched to 4.9.0 on 3 of 3");
+        assertThat(upgrades.variable(execution, UPGRADE_FINISHED_AT)).isAfterOrEqualTo(upgrades.variable(execution, UPGRADE_STARTED_AT));
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(execution.getId()).variableName("rollbackTrigger").count()).isZero();
+                .processInstanceId(execution.getId()).variableName(ROLLBACK_TRIGGER.name()).count()).isZero();
     }
 
     // --- rollback at each trigger -------------------------------------------------------------------------
@@ -164,15 +205,15 @@ class UpgradeExecutionProcessTest {
 
         assertThat(execution).isEnded().hasPassed(Elements.RESTORE_AND_VERIFY, Elements.ROLLED_BACK_END)
                 .hasNotPassed(Elements.RUN_ACCEPTANCE_CHECKS);
-        assertThat(variable(execution, "executionOutcome")).isEqualTo("ROLLED_BACK");
-        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("CANARY_FAILED");
-        assertThat((String) variable(execution, "rollbackTriggerDetail")).contains("Canary wave 1", "billing-portal-fra-1",
+        assertThat(upgrades.variable(execution, EXECUTION_OUTCOME)).isEqualTo("ROLLED_BACK");
+        assertThat(upgrades.variable(execution, ROLLBACK_TRIGGER)).isEqualTo("CANARY_FAILED");
+        assertThat(upgrades.variable(execution, ROLLBACK_TRIGGER_DETAIL)).contains("Canary wave 1", "billing-portal-fra-1",
                 "upgrade FAILED", "upgrade.sh");
-        assertThat(variable(execution, "rollbackDecision")).isEqualTo("ROLL_BACK");
-        assertThat(variable(execution, "rollbackDecidedBy")).isEqualTo("automatic (plan)");
-        assertThat(variable(execution, "rolledBack")).isEqualTo(true);
-        assertThat(variable(execution, "dataRestored")).isEqualTo(true);
-        assertThat((String) variable(execution, "rollbackSummary")).contains("Wave 1 rolled back: billing-portal-fra-1.",
+        assertThat(upgrades.variable(execution, ROLLBACK_DECISION)).isEqualTo("ROLL_BACK");
+        assertThat(upgrades.variable(execution, ROLLBACK_DECIDED_BY)).isEqualTo("automatic (plan)");
+        assertThat(upgrades.variable(execution, ROLLED_BACK)).isEqualTo(true);
+        assertThat(upgrades.variable(execution, DATA_RESTORED)).isEqualTo(true);
+        assertThat(upgrades.variable(execution, ROLLBACK_SUMMARY)).contains("Wave 1 rolled back: billing-portal-fra-1.",
                 "Data restored on 1 node(s)", "Old version verified on 3 node(s)");
         // each wave its own "Roll back wave", latest first; the untouched wave is verified, not rolled back
         assertThat(waveRollbacks(execution)).containsExactly(2, 1);
@@ -193,7 +234,7 @@ class UpgradeExecutionProcessTest {
 
         // the users are told, the same people the announcement reached
         assertThat(sentTo("upgrade-rolled-back")).containsExactlyInAnyOrderElementsOf(PORTAL_USERS);
-        assertThat(variable(execution, "rollbackNotifiedTo")).isEqualTo(String.join(", ", PORTAL_USERS));
+        assertThat(upgrades.variable(execution, ROLLBACK_NOTIFIED_TO)).isEqualTo(String.join(", ", PORTAL_USERS));
     }
 
     @Test
@@ -206,13 +247,13 @@ class UpgradeExecutionProcessTest {
         upgrades.runJobs(execution);
 
         assertThat(upgrades.task(execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK)).isNotNull();
-        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("FAILURE_THRESHOLD");
-        assertThat((String) variable(execution, "rollbackTriggerDetail")).contains("Wave 1", "1 upgrade(s) failed",
+        assertThat(upgrades.variable(execution, ROLLBACK_TRIGGER)).isEqualTo("FAILURE_THRESHOLD");
+        assertThat(upgrades.variable(execution, ROLLBACK_TRIGGER_DETAIL)).contains("Wave 1", "1 upgrade(s) failed",
                 "billing-portal-ber-1");
         var decision = upgrades.task(execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK);
         assertThat(engine.getTaskService().getIdentityLinksForTask(decision.getId()))
                 .anyMatch(link -> "portal-owners".equals(link.getGroupId()));
-        assertThat(decision.getDueDate()).isEqualTo(variable(execution, "rollbackDeadline"));
+        assertThat(decision.getDueDate()).isEqualTo(upgrades.variable(execution, ROLLBACK_DEADLINE));
         assertThatThrownBy(() -> upgrades.complete("olga", decision, values("rollbackDecision", "MAYBE")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("ROLL_BACK, CONTINUE").hasMessageContaining("rollbackReason");
@@ -225,8 +266,8 @@ class UpgradeExecutionProcessTest {
         upgrades.runJobs(execution);
 
         // wave 2 ran; then the CORE check fails on the broken node
-        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("CORE_CHECK_FAILED");
-        assertThat((String) variable(execution, "verificationSummary")).contains("CORE Invoices readable FAILED on 1 of 3",
+        assertThat(upgrades.variable(execution, ROLLBACK_TRIGGER)).isEqualTo("CORE_CHECK_FAILED");
+        assertThat(upgrades.variable(execution, VERIFICATION_SUMMARY)).contains("CORE Invoices readable FAILED on 1 of 3",
                 "billing-portal-fra-2",
                 "remaining checks not run after a CORE failure");
         assertThat(Files.readSymbolicLink(node("billing-portal-fra-2").resolve("current"))).isEqualTo(Path.of("releases/4.9.0"));
@@ -235,18 +276,18 @@ class UpgradeExecutionProcessTest {
         upgrades.runJobs(execution);
 
         assertThat(execution).isEnded().hasPassed(Elements.FIND_REMAINING_WAVES, Elements.ROLLED_BACK_END);
-        assertThat(variable(execution, "rollbackDecidedBy")).isEqualTo("olga");
+        assertThat(upgrades.variable(execution, ROLLBACK_DECIDED_BY)).isEqualTo("olga");
         // every wave rolled back on its own, latest wave first, the nodes of a wave in parallel
         assertThat(waveRollbacks(execution)).containsExactly(2, 1);
         assertThat(rollbackTargets(execution)).hasSize(3)
                 .containsExactlyInAnyOrder("billing-portal-fra-2", "billing-portal-ber-1", "billing-portal-fra-1");
-        assertThat((String) variable(execution, "rollbackSummary")).contains("Wave 2 rolled back", "Wave 1 rolled back")
+        assertThat(upgrades.variable(execution, ROLLBACK_SUMMARY)).contains("Wave 2 rolled back", "Wave 1 rolled back")
                 .containsSubsequence("Wave 2 rolled back", "Wave 1 rolled back");
         for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
             assertThat(Files.readSymbolicLink(node(node).resolve("current"))).isEqualTo(Path.of("releases/4.8.2"));
             assertThat(Files.readAllLines(node(node).resolve("data/invoices.csv")).get(0)).isEqualTo("id;customer;amount_cents");
         }
-        assertThat(variable(execution, "executionOutcome")).isEqualTo("ROLLED_BACK");
+        assertThat(upgrades.variable(execution, EXECUTION_OUTCOME)).isEqualTo("ROLLED_BACK");
     }
 
     @Test
@@ -261,17 +302,17 @@ class UpgradeExecutionProcessTest {
         Files.createSymbolicLink(current, Path.of("releases/9.9.9"));
         upgrades.runJobs(execution);
 
-        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("HEALTH_GATE");
-        assertThat((String) variable(execution, "rollbackTriggerDetail")).contains("billing-portal-fra-2",
+        assertThat(upgrades.variable(execution, ROLLBACK_TRIGGER)).isEqualTo("HEALTH_GATE");
+        assertThat(upgrades.variable(execution, ROLLBACK_TRIGGER_DETAIL)).contains("billing-portal-fra-2",
                 "health check does not show release 4.9.0");
         assertThat(upgrades.task(execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK)).isNotNull();
         upgrades.passTime(java.time.Duration.ofHours(3));
         upgrades.runJobs(execution);
 
         assertThat(execution).isEnded().hasPassed(Elements.ROLLED_BACK_END);
-        assertThat(variable(execution, "rollbackDecision")).isEqualTo("ROLL_BACK");
-        assertThat(variable(execution, "rollbackDecidedBy")).isEqualTo("deadline policy");
-        assertThat((String) variable(execution, "rollbackReason")).startsWith("Deadline policy:").contains("service impaired");
+        assertThat(upgrades.variable(execution, ROLLBACK_DECISION)).isEqualTo("ROLL_BACK");
+        assertThat(upgrades.variable(execution, ROLLBACK_DECIDED_BY)).isEqualTo("deadline policy");
+        assertThat(upgrades.variable(execution, ROLLBACK_REASON)).startsWith("Deadline policy:").contains("service impaired");
         assertThat(results.findByUpgradeId(upgrades.businessKey(execution))).extracting(RolloutNodeResult::status)
                 .containsOnly(NodeStatus.ROLLED_BACK);
         assertThat(Files.readSymbolicLink(current)).isEqualTo(Path.of("releases/4.8.2"));
@@ -283,15 +324,15 @@ class UpgradeExecutionProcessTest {
         upgrades.runJobs(execution);
         upgrades.complete("olga", execution, Elements.CHECK_MANUALLY, values("manualChecksDone",
                 "Printed an invoice", "manualChecksOk", "no", "manualFindings", "Invoice PDF shows no currency"));
-        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("MANUAL_CHECK_FAILED");
-        assertThat((String) variable(execution, "manualCheckSummary")).startsWith("Manual checks FAILED by olga")
+        assertThat(upgrades.variable(execution, ROLLBACK_TRIGGER)).isEqualTo("MANUAL_CHECK_FAILED");
+        assertThat(upgrades.variable(execution, MANUAL_CHECK_SUMMARY)).startsWith("Manual checks FAILED by olga")
                 .contains("Invoice PDF shows no currency");
         upgrades.complete("olga", execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK,
                 values("rollbackDecision", "ROLL_BACK", "rollbackReason", "customers cannot read invoices"));
         upgrades.runJobs(execution);
 
         assertThat(execution).isEnded().hasPassed(Elements.ROLLED_BACK_END);
-        assertThat(variable(execution, "verificationPassed")).isEqualTo(false);
+        assertThat(upgrades.variable(execution, VERIFICATION_PASSED)).isEqualTo(false);
         assertThat(rollbackTargets(execution)).hasSize(3)
                 .containsExactlyInAnyOrder("billing-portal-fra-2", "billing-portal-ber-1", "billing-portal-fra-1");
         assertThat(sentTo("upgrade-rolled-back")).containsExactlyInAnyOrderElementsOf(PORTAL_USERS);
@@ -304,7 +345,7 @@ class UpgradeExecutionProcessTest {
         Files.writeString(node("billing-portal-fra-2").resolve("data/invoices.csv"), "3001;truncated row\n",
                 StandardOpenOption.APPEND);
         upgrades.runJobs(execution);
-        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("CORE_CHECK_FAILED");
+        assertThat(upgrades.variable(execution, ROLLBACK_TRIGGER)).isEqualTo("CORE_CHECK_FAILED");
 
         upgrades.complete("olga", execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK,
                 values("rollbackDecision", "CONTINUE", "rollbackReason", "one damaged test invoice, repaired by hand"));
@@ -314,10 +355,10 @@ class UpgradeExecutionProcessTest {
 
         assertThat(execution).isEnded().hasPassed(Elements.REVIEW_LOGS, Elements.CHECK_MANUALLY, Elements.COMPLETED_END)
                 .hasNotPassed(Elements.ROLLED_BACK_END);
-        assertThat(variable(execution, "rollbackDecision")).isEqualTo("CONTINUE");
-        assertThat(variable(execution, "executionOutcome")).isEqualTo("COMPLETED");
+        assertThat(upgrades.variable(execution, ROLLBACK_DECISION)).isEqualTo("CONTINUE");
+        assertThat(upgrades.variable(execution, EXECUTION_OUTCOME)).isEqualTo("COMPLETED");
         // kept, not verified: the record must not claim a clean verification
-        assertThat(variable(execution, "verificationPassed")).isEqualTo(false);
+        assertThat(upgrades.variable(execution, VERIFICATION_PASSED)).isEqualTo(false);
         assertThat(Files.readSymbolicLink(node("billing-portal-fra-2").resolve("current"))).isEqualTo(Path.of("releases/4.9.0"));
     }
 
@@ -327,15 +368,15 @@ class UpgradeExecutionProcessTest {
         upgrades.runJobs(execution);
         upgrades.complete("olga", execution, Elements.CHECK_MANUALLY, values("manualChecksDone",
                 "Printed an invoice", "manualChecksOk", "no", "manualFindings", "Logo slightly blurred on the PDF"));
-        assertThat(variable(execution, "rollbackTrigger")).isEqualTo("MANUAL_CHECK_FAILED");
+        assertThat(upgrades.variable(execution, ROLLBACK_TRIGGER)).isEqualTo("MANUAL_CHECK_FAILED");
 
         upgrades.complete("olga", execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK,
                 values("rollbackDecision", "CONTINUE", "rollbackReason", "cosmetic; fixed forward next week"));
         upgrades.runJobs(execution);
 
         assertThat(execution).isEnded().hasPassed(Elements.COMPLETED_END).hasNotPassed(Elements.ROLLED_BACK_END);
-        assertThat(variable(execution, "executionOutcome")).isEqualTo("COMPLETED");
-        assertThat(variable(execution, "verificationPassed")).isEqualTo(false);
+        assertThat(upgrades.variable(execution, EXECUTION_OUTCOME)).isEqualTo("COMPLETED");
+        assertThat(upgrades.variable(execution, VERIFICATION_PASSED)).isEqualTo(false);
         assertThat(rollbackTargets(execution)).isEmpty();
         for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
             assertThat(Files.readSymbolicLink(node(node).resolve("current"))).isEqualTo(Path.of("releases/4.9.0"));
@@ -350,9 +391,9 @@ class UpgradeExecutionProcessTest {
 
         assertThat(execution).isEnded().hasPassed(Elements.REPORT_BACKUP_FAILURE, Elements.WINDOW_TO_REPLAN)
                 .hasNotPassed(Elements.MEASURE_BASELINE, Elements.UPGRADE_WAVES);
-        assertThat(variable(execution, "executionOutcome")).isEqualTo("REPLAN_WINDOW");
-        assertThat(variable(execution, "finalBackupVerified")).isEqualTo(false);
-        assertThat((String) variable(execution, "finalBackupSummary")).startsWith("Final backup FAILED on billing-portal-ber-1")
+        assertThat(upgrades.variable(execution, EXECUTION_OUTCOME)).isEqualTo("REPLAN_WINDOW");
+        assertThat(upgrades.variable(execution, FINAL_BACKUP_VERIFIED)).isEqualTo(false);
+        assertThat(upgrades.variable(execution, FINAL_BACKUP_SUMMARY)).startsWith("Final backup FAILED on billing-portal-ber-1")
                 .contains("is not a provisioned demo node");
         assertThat(sentTo("final-backup-failed")).containsExactlyInAnyOrder("oscar@example.org", "rita@example.org");
         MimeMessage mail = smtp.getReceivedMessages()[0];
@@ -405,9 +446,9 @@ class UpgradeExecutionProcessTest {
                 "manualChecksOk", "yes"));
         assertThat(execution).isEnded().hasPassed(Elements.COMPLETED_END);
         Map<String, Object> carried = new java.util.HashMap<>();
-        for (String name : List.of("upgradeId", "requester", "systemId", "systemName", "currentVersion",
-                "targetVersion", "dataMigration", "irreversibleMigration", "dataLossWindow", "upgradeTitle")) {
-            carried.put(name, variable(execution, name));
+        for (Var<?> variable : List.<Var<?>>of(UPGRADE_ID, REQUESTER, SYSTEM_ID, SYSTEM_NAME, CURRENT_VERSION,
+                TARGET_VERSION, DATA_MIGRATION, IRREVERSIBLE_MIGRATION, DATA_LOSS_WINDOW, UPGRADE_TITLE)) {
+            carried.put(variable.name(), upgrades.variable(execution, variable));
         }
 
         ProcessInstance rollback = engine.getRuntimeService().startProcessInstanceByKey(UpgradeRollbackProcess.KEY,
@@ -420,9 +461,9 @@ class UpgradeExecutionProcessTest {
         assertThat(jdbc.queryForList("select target from action_run where upgrade_id = ? and action_name = 'restore'",
                 String.class, upgrades.businessKey(execution))).as("each node's data restored by its own step")
                 .containsExactlyInAnyOrder("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1");
-        assertThat(variable(rollback, "executionOutcome")).isEqualTo("ROLLED_BACK");
-        assertThat(variable(rollback, "dataRestored")).isEqualTo(true);
-        assertThat((String) variable(rollback, "rollbackSummary")).startsWith("Wave 2 rolled back: ")
+        assertThat(upgrades.variable(rollback, EXECUTION_OUTCOME)).isEqualTo("ROLLED_BACK");
+        assertThat(upgrades.variable(rollback, DATA_RESTORED)).isEqualTo(true);
+        assertThat(upgrades.variable(rollback, ROLLBACK_SUMMARY)).startsWith("Wave 2 rolled back: ")
                 .contains("; Wave 1 rolled back: billing-portal-fra-1.", "Data restored on 3 node(s)",
                         "Old version verified on 3 node(s)");
         for (String node : List.of("billing-portal-fra-1", "billing-portal-fra-2", "billing-portal-ber-1")) {
@@ -470,10 +511,9 @@ class UpgradeExecutionProcessTest {
                 .processDefinitionKey(UpgradeRollbackProcess.NODE_ROLLBACKS_KEY)
                 .processInstanceBusinessKey(upgrades.businessKey(execution)).list().stream()
                 .map(instance -> engine.getHistoryService().createHistoricVariableInstanceQuery()
-                        .processInstanceId(instance.getId()).variableName("rollbackWave").singleResult().getValue())
+                        .processInstanceId(instance.getId()).variableName(ROLLBACK_WAVE.name()).singleResult().getValue())
                 .toList();
-        @SuppressWarnings("unchecked")
-        List<Object> order = (List<Object>) upgrades.variable(execution, "rollbackWaves");
+        List<Object> order = new java.util.ArrayList<>(upgrades.variable(execution, ROLLBACK_WAVES));
         assertThat(returned).containsExactlyInAnyOrderElementsOf(order);
         return order;
     }
@@ -520,10 +560,6 @@ class UpgradeExecutionProcessTest {
 
     private Path node(String nodeId) {
         return upgrades.demoNode(nodeId);
-    }
-
-    private Object variable(ProcessInstance instance, String name) {
-        return upgrades.variable(instance, name);
     }
 
     static String sha256(Path file) throws Exception {

@@ -37,6 +37,8 @@ import io.upgradeorchestrator.demotarget.DemoTargetProvisioner;
 import io.upgradeorchestrator.request.RequestVariables;
 import io.upgradeorchestrator.request.UpgradeRequest;
 import io.upgradeorchestrator.upgrade.SystemUpgradeProcess;
+import io.upgradeorchestrator.variables.UpgradeVariables;
+import io.upgradeorchestrator.variables.Var;
 import io.upgradeorchestrator.worker.StepWorker;
 
 /**
@@ -141,7 +143,7 @@ public class Upgrades {
     public String memberOfCandidateGroup(Task task) {
         String group = taskService().getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> link.getGroupId() != null).findFirst().orElseThrow().getGroupId();
-        Object requester = taskService().getVariable(task.getId(), "requester");
+        Object requester = taskService().getVariable(task.getId(), UpgradeVariables.REQUESTER.name());
         return engine.getIdentityService().createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
                 .map(org.camunda.bpm.engine.identity.User::getId).filter(user -> !user.equals(requester))
                 .findFirst().orElseThrow(() -> new AssertionError("Nobody but the requester in group " + group));
@@ -316,7 +318,7 @@ public class Upgrades {
 
     /** Moves the engine's clock to just after the upgrade's window starts and runs what is due then. */
     public void startWindow(ProcessInstance upgrade) {
-        Date windowStart = (Date) variable(upgrade, "windowStart");
+        Date windowStart = variable(upgrade, UpgradeVariables.WINDOW_START);
         ClockUtil.setCurrentTime(Date.from(windowStart.toInstant().plus(Duration.ofMinutes(1))));
         runJobs(upgrade);
     }
@@ -338,6 +340,11 @@ public class Upgrades {
     public String businessKey(ProcessInstance upgrade) {
         return history().createHistoricProcessInstanceQuery().processInstanceId(upgrade.getId()).singleResult()
                 .getBusinessKey();
+    }
+
+    /** The upgrade's variable, typed: see {@link ProcessVariables}. */
+    public <T> T variable(ProcessInstance upgrade, Var<T> variable) {
+        return ProcessVariables.of(engine, upgrade).get(variable);
     }
 
     public Object variable(ProcessInstance upgrade, String name) {

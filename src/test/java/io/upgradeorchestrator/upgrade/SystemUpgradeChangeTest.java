@@ -1,6 +1,15 @@
 package io.upgradeorchestrator.upgrade;
 
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_OUTCOME;
+import static io.upgradeorchestrator.record.UpgradeClosureProcess.RECORD_COMPLETED_AT;
+import static io.upgradeorchestrator.rollback.UpgradeRollbackProcess.ROLLED_BACK;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.EXECUTION_OUTCOME;
+import static io.upgradeorchestrator.rollout.UpgradeExecutionProcess.FINAL_BACKUP_VERIFIED;
 import static io.upgradeorchestrator.testing.Upgrades.values;
+import static io.upgradeorchestrator.variables.UpgradeVariables.PHASE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER;
+import static io.upgradeorchestrator.variables.UpgradeVariables.UPGRADE_TITLE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -80,18 +89,18 @@ class SystemUpgradeChangeTest {
 
         startWindowEarlyAsOperator(upgrade);
         checkManually(upgrade, "yes");
-        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("MONITOR");
+        assertThat(upgrades.variable(upgrade, PHASE)).isEqualTo("MONITOR");
         assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.1"));
         upgrades.passTime(Duration.ofHours(9)); // low risk: eight hours of monitoring
         upgrades.runJobs(upgrade);
         review(upgrade);
 
         assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.CALL_CHANGE_SYSTEM, SystemUpgradeProcess.END_COMPLETED);
-        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("COMPLETED");
-        assertThat(upgrades.variable(upgrade, "executionOutcome")).isEqualTo("COMPLETED");
-        assertThat(upgrades.variable(upgrade, "monitoringOutcome")).isEqualTo("STABLE");
-        assertThat(upgrades.variable(upgrade, "finalBackupVerified")).isEqualTo(true);
-        assertThat(upgrades.variable(upgrade, "recordCompletedAt")).isNotNull();
+        assertThat(upgrades.variable(upgrade, PHASE)).isEqualTo("COMPLETED");
+        assertThat(upgrades.variable(upgrade, EXECUTION_OUTCOME)).isEqualTo("COMPLETED");
+        assertThat(upgrades.variable(upgrade, MONITORING_OUTCOME)).isEqualTo("STABLE");
+        assertThat(upgrades.variable(upgrade, FINAL_BACKUP_VERIFIED)).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, RECORD_COMPLETED_AT)).isNotNull();
         assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.1"));
         JsonNode record = record(upgrade);
         assertThat(record.get("closedAs").asText()).isEqualTo("COMPLETED");
@@ -117,7 +126,7 @@ class SystemUpgradeChangeTest {
         assertThat(record.at("/people/changeStartedBy/who").asText()).isEqualTo("admin");
         assertThat(record.at("/people/changeStartedBy/how").asText()).isEqualTo("made the window's timer due");
         assertThat(find(record.at("/people/acts"), "CHECKED_MANUALLY").get("what").asText())
-                .isEqualTo("Check " + upgrades.variable(upgrade, "upgradeTitle") + " manually");
+                .isEqualTo("Check " + upgrades.variable(upgrade, UPGRADE_TITLE) + " manually");
 
         String page = new Http(port).get("rita", "/api/upgrades/" + upgrades.businessKey(upgrade) + "/record",
                 "text/html").body();
@@ -160,9 +169,9 @@ class SystemUpgradeChangeTest {
         review(upgrade);
 
         assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.END_ROLLED_BACK);
-        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("ROLLED_BACK");
-        assertThat(upgrades.variable(upgrade, "rollbackTrigger")).isEqualTo("CANARY_FAILED");
-        assertThat(upgrades.variable(upgrade, "rolledBack")).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, PHASE)).isEqualTo("ROLLED_BACK");
+        assertThat(upgrades.variable(upgrade, ROLLBACK_TRIGGER)).isEqualTo("CANARY_FAILED");
+        assertThat(upgrades.variable(upgrade, ROLLED_BACK)).isEqualTo(true);
         assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.0"));
         JsonNode record = record(upgrade);
         assertThat(record.get("closedAs").asText()).isEqualTo("ROLLED_BACK");
@@ -201,7 +210,7 @@ class SystemUpgradeChangeTest {
     void shouldRecordConfigurationChangedByHandAfterTheRollbackAsDrift() throws Exception {
         ProcessInstance upgrade = upgrades.approvedFinanceReportsUpgrade(true);
         blockRelease(PRODUCTION_NODE, "8.2.1");
-        Date windowStart = (Date) upgrades.variable(upgrade, "windowStart");
+        Date windowStart = upgrades.variable(upgrade, WINDOW_START);
         ClockUtil.setCurrentTime(Date.from(windowStart.toInstant().plus(Duration.ofMinutes(1))));
 
         // rolled back; before the node's old version is verified, someone edits its settings by hand
@@ -257,9 +266,9 @@ class SystemUpgradeChangeTest {
         review(upgrade);
 
         assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.END_ROLLED_BACK);
-        assertThat(upgrades.variable(upgrade, "monitoringOutcome")).isEqualTo("ROLL_BACK");
-        assertThat(upgrades.variable(upgrade, "rollbackTrigger")).isEqualTo("MONITORING_BREACH");
-        assertThat(upgrades.variable(upgrade, "rolledBack")).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, MONITORING_OUTCOME)).isEqualTo("ROLL_BACK");
+        assertThat(upgrades.variable(upgrade, ROLLBACK_TRIGGER)).isEqualTo("MONITORING_BREACH");
+        assertThat(upgrades.variable(upgrade, ROLLED_BACK)).isEqualTo(true);
         assertThat(current(PRODUCTION_NODE)).isEqualTo(Path.of("releases/8.2.0"));
         JsonNode record = record(upgrade);
         assertThat(record.get("closedAs").asText()).isEqualTo("ROLLED_BACK");
@@ -281,7 +290,7 @@ class SystemUpgradeChangeTest {
 
         upgrades.startWindow(upgrade);
 
-        assertThat(upgrades.variable(upgrade, "executionOutcome")).isEqualTo("REPLAN_WINDOW");
+        assertThat(upgrades.variable(upgrade, EXECUTION_OUTCOME)).isEqualTo("REPLAN_WINDOW");
         assertThat(upgrade).hasPassed(SystemUpgradeProcess.CALL_CHANGE_SYSTEM)
                 .isWaitingAt(SystemUpgradeProcess.CALL_CONFIRM_WINDOW);
         assertThat(upgrades.task(upgrade, "Task_ReplanWindow").getAssignee()).isEqualTo("rita");
@@ -293,7 +302,7 @@ class SystemUpgradeChangeTest {
      * window, as the admin.
      */
     private void startWindowEarlyAsOperator(ProcessInstance upgrade) {
-        Date windowStart = (Date) upgrades.variable(upgrade, "windowStart");
+        Date windowStart = upgrades.variable(upgrade, WINDOW_START);
         ClockUtil.setCurrentTime(Date.from(windowStart.toInstant().minus(Duration.ofMinutes(30))));
         upgrades.runJobs(upgrade); // the reminder of the day before is sent; the window's timer waits
         List<Job> timers = engine.getManagementService().createJobQuery().timers()

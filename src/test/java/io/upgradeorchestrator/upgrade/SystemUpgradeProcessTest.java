@@ -1,7 +1,18 @@
 package io.upgradeorchestrator.upgrade;
 
+import static io.upgradeorchestrator.announcement.UpgradeAnnouncementProcess.ANNOUNCEMENT_SENT_TO;
+import static io.upgradeorchestrator.approval.ApprovalVariables.APPROVAL_OUTCOME;
+import static io.upgradeorchestrator.approval.ApprovalVariables.DECISION_REASON;
+import static io.upgradeorchestrator.assessment.AssessmentVariables.RISK_LEVEL;
+import static io.upgradeorchestrator.backup.BackupVariables.RESTORE_VERIFIED;
+import static io.upgradeorchestrator.preparation.UpgradePreparationProcess.PREPARATION_OUTCOME;
 import static io.upgradeorchestrator.testing.Upgrades.request;
 import static io.upgradeorchestrator.testing.Upgrades.values;
+import static io.upgradeorchestrator.variables.UpgradeVariables.COMPATIBILITY;
+import static io.upgradeorchestrator.variables.UpgradeVariables.COMPATIBILITY_FINDINGS;
+import static io.upgradeorchestrator.variables.UpgradeVariables.PHASE;
+import static io.upgradeorchestrator.variables.UpgradeVariables.PURPOSE;
+import static io.upgradeorchestrator.window.MaintenanceWindowProcess.WINDOW_CONFIRMED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -55,8 +66,8 @@ class SystemUpgradeProcessTest {
         assessWithImpact(upgrade, "olga", "LOW");
         upgrades.prepareAndConfirmWindow(upgrade, "olga");
 
-        assertThat(upgrades.variable(upgrade, "restoreVerified")).isEqualTo(true);
-        assertThat(upgrades.variable(upgrade, "windowConfirmed")).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, RESTORE_VERIFIED)).isEqualTo(true);
+        assertThat(upgrades.variable(upgrade, WINDOW_CONFIRMED)).isEqualTo(true);
         upgrades.complete("cora", upgrade, "Task_ApproveUpgrade", values("decision", "APPROVE"));
         upgrades.runJobs(upgrade);
         assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.CALL_ANNOUNCE_UPGRADE);
@@ -65,13 +76,13 @@ class SystemUpgradeProcessTest {
 
         assertThat(upgrade).hasPassed(SystemUpgradeProcess.CALL_PLAN_AND_REHEARSE, SystemUpgradeProcess.CALL_CONFIRM_WINDOW,
                 SystemUpgradeProcess.CALL_ANNOUNCE_UPGRADE).isWaitingAt(SystemUpgradeProcess.CALL_CHANGE_SYSTEM);
-        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("EXECUTE");
-        assertThat(upgrades.variable(upgrade, "approvalOutcome")).isEqualTo("APPROVED");
-        assertThat(upgrades.variable(upgrade, "riskLevel")).isEqualTo("LOW");
+        assertThat(upgrades.variable(upgrade, PHASE)).isEqualTo("EXECUTE");
+        assertThat(upgrades.variable(upgrade, APPROVAL_OUTCOME)).isEqualTo("APPROVED");
+        assertThat(upgrades.variable(upgrade, RISK_LEVEL)).isEqualTo("LOW");
         assertThat(upgrades.businessKey(upgrade)).matches("UPG-\\d{4}-\\d{4}");
         assertThat(recipientsOf("Approval needed")).containsExactly("carl@example.org", "cora@example.org");
         assertThat(recipientsOf("approved")).containsExactly("rita@example.org");
-        assertThat((String) upgrades.variable(upgrade, "announcementSentTo")).contains("@example.org");
+        assertThat(upgrades.variable(upgrade, ANNOUNCEMENT_SENT_TO)).contains("@example.org");
     }
 
     @Test
@@ -83,7 +94,7 @@ class SystemUpgradeProcessTest {
         upgrades.runJobs(upgrade);
 
         assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.END_REJECTED);
-        assertThat(upgrades.variable(upgrade, "decisionReason")).isEqualTo("Quarter-end reporting freeze");
+        assertThat(upgrades.variable(upgrade, DECISION_REASON)).isEqualTo("Quarter-end reporting freeze");
         MimeMessage rejection = smtp.getReceivedMessagesForDomain("rita@example.org")[0];
         assertThat(rejection.getSubject()).startsWith("Rejected: UPG-");
         assertThat(GreenMailUtil.getBody(rejection)).contains("Quarter-end reporting freeze");
@@ -105,7 +116,7 @@ class SystemUpgradeProcessTest {
 
         assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.CALL_AUTHORIZE_UPGRADE)
                 .hasPassed(SystemUpgradeProcess.TASK_REVISE_REQUEST);
-        assertThat(upgrades.variable(upgrade, "purpose")).isEqualTo("cut report generation time by half for month-end close");
+        assertThat(upgrades.variable(upgrade, PURPOSE)).isEqualTo("cut report generation time by half for month-end close");
     }
 
     @Test
@@ -114,7 +125,7 @@ class SystemUpgradeProcessTest {
         assessWithImpact(upgrade, "olga", "MEDIUM");
 
         assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.TASK_REPLAN_OR_CANCEL);
-        assertThat((String) upgrades.variable(upgrade, "compatibilityFindings"))
+        assertThat(upgrades.variable(upgrade, COMPATIBILITY_FINDINGS))
                 .contains("INCOMPATIBLE").contains("Java runtime (Eclipse Temurin) 21.0.2 or later required; inventory has 17.0.10");
         upgrades.complete("rita", upgrade, SystemUpgradeProcess.TASK_REPLAN_OR_CANCEL,
                 values("replanDecision", "CANCEL", "targetVersion", "5.0.0"));
@@ -131,7 +142,7 @@ class SystemUpgradeProcessTest {
                 values("replanDecision", "REPLAN", "targetVersion", "4.9.0"));
         assessWithImpact(upgrade, "olga", "MEDIUM");
 
-        assertThat(upgrades.variable(upgrade, "compatibility")).isEqualTo("COMPATIBLE");
+        assertThat(upgrades.variable(upgrade, COMPATIBILITY)).isEqualTo("COMPATIBLE");
         assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.CALL_PLAN_AND_REHEARSE);
     }
 
@@ -143,7 +154,7 @@ class SystemUpgradeProcessTest {
                 values("deferUpgrade", true, "deferralReason", "Wait for the annual audit to finish"));
 
         assertThat(upgrade).isEnded().hasPassed(SystemUpgradeProcess.END_DEFERRED);
-        assertThat(upgrades.variable(upgrade, "phase")).isEqualTo("DEFERRED");
+        assertThat(upgrades.variable(upgrade, PHASE)).isEqualTo("DEFERRED");
     }
 
     @Test
@@ -159,7 +170,7 @@ class SystemUpgradeProcessTest {
         upgrades.complete("rita", upgrade, "Task_ReviewFailedRehearsal", values("rehearsalReviewDecision", "REPLAN"));
 
         assertThat(upgrade).hasPassed(SystemUpgradeProcess.CALL_PLAN_AND_REHEARSE);
-        assertThat(upgrades.variable(upgrade, "preparationOutcome")).isEqualTo("REPLAN");
+        assertThat(upgrades.variable(upgrade, PREPARATION_OUTCOME)).isEqualTo("REPLAN");
         assertThat(upgrade).isWaitingAt(SystemUpgradeProcess.CALL_ASSESS_UPGRADE);
     }
 

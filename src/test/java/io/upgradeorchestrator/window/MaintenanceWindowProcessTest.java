@@ -1,6 +1,16 @@
 package io.upgradeorchestrator.window;
 
 import static io.upgradeorchestrator.testing.Upgrades.values;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_END;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_START;
+import static io.upgradeorchestrator.variables.UpgradeVariables.WINDOW_TEXT;
+import static io.upgradeorchestrator.window.MaintenanceWindowProcess.REQUIRED_WINDOW_MINUTES;
+import static io.upgradeorchestrator.window.MaintenanceWindowProcess.ROLLBACK_DEADLINE;
+import static io.upgradeorchestrator.window.MaintenanceWindowProcess.SUPPORT_CONFIRMATIONS;
+import static io.upgradeorchestrator.window.MaintenanceWindowProcess.WINDOW_CONFIRMED;
+import static io.upgradeorchestrator.window.MaintenanceWindowProcess.WINDOW_FITS;
+import static io.upgradeorchestrator.window.MaintenanceWindowProcess.WINDOW_PLAN;
+import static io.upgradeorchestrator.window.MaintenanceWindowProcess.WINDOW_PROBLEMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,6 +44,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import io.upgradeorchestrator.request.UpgradeRequest;
 import io.upgradeorchestrator.testing.ProcessTest;
+import io.upgradeorchestrator.testing.ProcessVariables;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
 
@@ -76,18 +87,18 @@ class MaintenanceWindowProcessTest {
         upgrades.complete("dora", confirmation(window, "dba"), values("available", true));
 
         BpmnAwareTests.assertThat(window).isEnded().hasPassed(MaintenanceWindowProcess.END_WINDOW_CONFIRMED);
-        assertThat(upgrades.variable(window, "windowConfirmed")).isEqualTo(true);
-        assertThat(upgrades.variable(window, "windowFits")).isEqualTo(true);
+        assertThat(upgrades.variable(window, WINDOW_CONFIRMED)).isEqualTo(true);
+        assertThat(upgrades.variable(window, WINDOW_FITS)).isEqualTo(true);
         // finance-reports' runbook: 15 min preparation, 7 min final backup, 30 min per wave, 30 min verification,
         // 30 min repair buffer, 15 min rollback decision, 20 min rollback
-        assertThat(upgrades.variable(window, "requiredWindowMinutes")).isEqualTo(147);
-        assertThat((String) upgrades.variable(window, "windowPlan")).contains("Preparation: 15 min",
+        assertThat(upgrades.variable(window, REQUIRED_WINDOW_MINUTES)).isEqualTo(147);
+        assertThat(upgrades.variable(window, WINDOW_PLAN)).contains("Preparation: 15 min",
                 "Execution: 30 min (canary wave of 1 node;", "Rollback: 20 min (all nodes together;",
                 "Required window: 2 h 27 min");
-        assertThat(upgrades.variable(window, "rollbackDeadline"))
+        assertThat(upgrades.variable(window, ROLLBACK_DEADLINE))
                 .isEqualTo(Date.from(start.plus(8, ChronoUnit.HOURS).minus(20, ChronoUnit.MINUTES)));
-        assertThat((String) upgrades.variable(window, "windowText")).endsWith("UTC").contains(" – ");
-        assertThat((String) upgrades.variable(window, "supportConfirmations")).contains(
+        assertThat(upgrades.variable(window, WINDOW_TEXT)).endsWith("UTC").contains(" – ");
+        assertThat(upgrades.variable(window, SUPPORT_CONFIRMATIONS)).contains(
                 "Report owner (group reporting-owners): olga is available",
                 "Operations engineer (group operations): oscar is available – on call all night",
                 "Database administrator (group dba): dora is available");
@@ -103,13 +114,13 @@ class MaintenanceWindowProcessTest {
         assertThat(replan.getName()).startsWith("Re-plan maintenance window of UPG-");
         assertThat(problems(replan)).isEqualTo("The window is 2 h long but the upgrade needs 2 h 27 min, of which"
                 + " 20 min to roll back (the window plan lists every part): extend it by at least 27 min.");
-        assertThat(upgrades.variable(window, "windowConfirmed")).isEqualTo(false);
+        assertThat(upgrades.variable(window, WINDOW_CONFIRMED)).isEqualTo(false);
 
         upgrades.complete("rita", replan, values("requestedWindowStart", start.toString(),
                 "requestedWindowEnd", start.plus(3, ChronoUnit.HOURS).toString()));
 
-        assertThat(upgrades.variable(window, "windowFits")).isEqualTo(true);
-        assertThat(upgrades.variable(window, "windowEnd")).isEqualTo(Date.from(start.plus(3, ChronoUnit.HOURS)));
+        assertThat(upgrades.variable(window, WINDOW_FITS)).isEqualTo(true);
+        assertThat(upgrades.variable(window, WINDOW_END)).isEqualTo(Date.from(start.plus(3, ChronoUnit.HOURS)));
         assertThat(upgrades.tasks(window, MaintenanceWindowProcess.TASK_CONFIRM_AVAILABILITY)).hasSize(3);
     }
 
@@ -123,8 +134,8 @@ class MaintenanceWindowProcessTest {
         Task replan = upgrades.task(window, MaintenanceWindowProcess.TASK_REPLAN_WINDOW);
         assertThat(problems(replan)).startsWith("The window is 4 h long but the upgrade needs 5 h 37 min, of which"
                 + " 3 h to roll back");
-        assertThat(upgrades.variable(window, "requiredWindowMinutes")).isEqualTo(337);
-        assertThat((String) upgrades.variable(window, "windowPlan")).contains(
+        assertThat(upgrades.variable(window, REQUIRED_WINDOW_MINUTES)).isEqualTo(337);
+        assertThat(upgrades.variable(window, WINDOW_PLAN)).contains(
                 "Rollback: 3 h (all nodes together; measured in the rehearsal;");
     }
 
@@ -170,7 +181,7 @@ class MaintenanceWindowProcessTest {
             // The database's own window does not conflict with itself.
             ProcessInstance same = startWith("billing-db", start, start.plus(8, ChronoUnit.HOURS),
                     Map.of("upgradeId", databaseUpgrade), databaseUpgrade + "-window");
-            assertThat(upgrades.variable(same, "windowFits")).isEqualTo(true);
+            assertThat(upgrades.variable(same, WINDOW_FITS)).isEqualTo(true);
         } finally {
             engine.getRuntimeService().deleteProcessInstance(database.getId(), "test finished");
         }
@@ -187,9 +198,9 @@ class MaintenanceWindowProcessTest {
         String problems = problems(upgrades.task(window, MaintenanceWindowProcess.TASK_REPLAN_WINDOW));
         assertThat(problems).contains("window.start: lies in the past",
                 "window.end: 'soon' is not an ISO-8601 instant");
-        assertThat(upgrades.variable(window, "windowFits")).isEqualTo(false);
+        assertThat(upgrades.variable(window, WINDOW_FITS)).isEqualTo(false);
         // The window checked before stays as it was.
-        assertThat(upgrades.variable(window, "windowStart")).isEqualTo(Date.from(start));
+        assertThat(upgrades.variable(window, WINDOW_START)).isEqualTo(Date.from(start));
 
         Instant tooSoon = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         upgrades.complete("rita", upgrades.task(window, MaintenanceWindowProcess.TASK_REPLAN_WINDOW), values(
@@ -212,7 +223,7 @@ class MaintenanceWindowProcessTest {
         Task replan = upgrades.task(window, MaintenanceWindowProcess.TASK_REPLAN_WINDOW);
         assertThat(problems(replan)).isEqualTo("Support is not available: dora (Database administrator, group dba)"
                 + " cannot be reachable during the window: on leave that week, nobody else knows the extracts");
-        assertThat((String) upgrades.variable(window, "supportConfirmations")).contains(
+        assertThat(upgrades.variable(window, SUPPORT_CONFIRMATIONS)).contains(
                 "olga is available", "dora is NOT available");
 
         Instant later = Upgrades.nextQuietWindowStart();
@@ -226,8 +237,8 @@ class MaintenanceWindowProcessTest {
         upgrades.complete("dora", confirmation(window, "dba"), values("available", "yes"));
 
         BpmnAwareTests.assertThat(window).isEnded().hasPassed(MaintenanceWindowProcess.END_WINDOW_CONFIRMED);
-        assertThat(upgrades.variable(window, "windowStart")).isEqualTo(Date.from(later));
-        assertThat((String) upgrades.variable(window, "supportConfirmations")).doesNotContain("NOT available")
+        assertThat(upgrades.variable(window, WINDOW_START)).isEqualTo(Date.from(later));
+        assertThat(upgrades.variable(window, SUPPORT_CONFIRMATIONS)).doesNotContain("NOT available")
                 .contains("dora is available");
     }
 
@@ -275,7 +286,7 @@ class MaintenanceWindowProcessTest {
 
     /** Midnight UTC of a Saturday at least {@code days} ahead, between the 8th and the 24th, outside Dec/Jan. */
     private String problems(Task task) {
-        return (String) engine.getTaskService().getVariable(task.getId(), "windowProblems");
+        return ProcessVariables.of(engine, task).get(WINDOW_PROBLEMS);
     }
 
     /** The open "Confirm availability" task of this group, as it is now. */
