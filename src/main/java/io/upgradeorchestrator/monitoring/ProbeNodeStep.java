@@ -45,7 +45,8 @@ class ProbeNodeStep extends NodeStepHandler {
     @Override
     protected StepOutcome perform(StepTask task, StepInput node, InventorySystem system) {
         String roundKey = task.string(StepVariables.PROBE_ROUND_KEY);
-        if (system.nodesIn(Environment.PRODUCTION).stream().noneMatch(candidate -> candidate.id().equals(node.nodeId()))) {
+        if (system.nodesIn(Environment.PRODUCTION).stream()
+                .noneMatch(candidate -> candidate.id().equals(node.nodeId()))) {
             throw new IllegalStateException("Node " + node.nodeId() + " of " + node.upgradeId()
                     + " is not a production node of " + system.id() + " in this worker's inventory");
         }
@@ -54,7 +55,8 @@ class ProbeNodeStep extends NodeStepHandler {
         ActionContext at = new ActionContext(node.upgradeId(), system.id(), node.nodeId(), node.host(),
                 node.fromVersion(), node.targetVersion(), null, null);
         List<StepOutcome.Measurement> measured = new ArrayList<>();
-        List<Runbook.MonitoringProbe> probes = system.runbook() == null ? List.of() : system.runbook().monitoringProbes();
+        List<Runbook.MonitoringProbe> probes = system.runbook() == null ? List.of()
+                : system.runbook().monitoringProbes();
         for (Runbook.MonitoringProbe probe : probes) {
             ProbeSampler.Sample sample = sampler.sample(keyPrefix + probe.name() + ":" + node.nodeId() + ":",
                     baseline ? "probe" : "monitoring probe", probe, at,

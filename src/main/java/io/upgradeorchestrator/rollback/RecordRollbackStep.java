@@ -100,7 +100,7 @@ class RecordRollbackStep implements ExecutionListener, FailedStepRecorder {
         }
     }
 
-    /** A rollback ends ROLLED_BACK (or leaves an unchanged node alone), or fails ROLLBACK_FAILED; the others say none. */
+    /** A rollback ends ROLLED_BACK (or leaves an unchanged node alone) or fails ROLLBACK_FAILED; others say none. */
     private static String statusProblem(StepOutcome outcome, String step, boolean failed) {
         if (outcome.nodeStatus() == null) {
             return null;

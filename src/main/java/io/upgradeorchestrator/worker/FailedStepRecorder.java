@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The orchestrator's side of a failure report that carries an outcome ({@link StepFailedException}): records it in
- * the failure's transaction, as the end listener of a step records a completion's outcome ({@link StepFailureRecording}).
+ * the failure's transaction ({@link StepFailureRecording}), as the end listener of a step records a completion's
+ * outcome.
  */
 public interface FailedStepRecorder {
 

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -214,10 +216,78 @@ class RemoteWorkerTest {
         engine.getRuntimeService().deleteProcessInstance(execution.getId(), "test done");
     }
 
+    @Test
+    void shouldLetAnotherRemoteWorkerFinishTheStepOfOneThatWasKilled() throws Exception {
+        Duration lock = Duration.ofSeconds(6);
+        // two workers of the zone, each with a journal of its own, both up before the step exists
+        String secondId = WORKER_ID + "-second";
+        Map<String, Process> zoneWorkers = Map.of(
+                WORKER_ID, startReadyWorker(WORKER_ID, WORKER_DATA, lock, remoteLog()),
+                secondId, startReadyWorker(secondId, WORKER_DATA.resolve("second"), lock,
+                        Path.of("target", "remote-worker-test-second.log")));
+        remote = zoneWorkers.get(WORKER_ID);
+        Files.writeString(WORK.resolve("crash-1.backup.hold"), "held until its worker is dead\n");
+        String upgradeId = "UPG-REMOTE-KILL-" + ProcessHandle.current().pid();
+        ProcessInstance execution = engine.getRuntimeService().startProcessInstanceByKey(UpgradeExecutionProcess.KEY,
+                upgradeId, RolloutFacts.lowRisk(upgradeId, "crash-test", "Crash test system", "1.0", 1, 2, 1));
+        runUntil(() -> lines(WORK.resolve("crash-1.backup.runs")).size() == 1, upgradeId,
+                "a worker running the backup of crash-1", Duration.ofMinutes(3));
+        ExternalTask step = engine.getExternalTaskService().createExternalTaskQuery()
+                .topicName("runbook.backup.berlin").locked().list().stream()
+                .filter(task -> upgradeId.equals(task.getBusinessKey())).findFirst().orElseThrow();
+        String holder = step.getWorkerId();
+        String other = WORKER_ID.equals(holder) ? secondId : WORKER_ID;
+        assertThat(zoneWorkers).containsKey(holder);
+
+        // SIGKILL for the holder's JVM and the command it had started: what a machine failure leaves behind
+        Process dying = zoneWorkers.get(holder);
+        List<ProcessHandle> tree = dying.descendants().toList();
+        dying.destroyForcibly();
+        assertThat(dying.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        Instant killed = Instant.now();
+        Files.delete(WORK.resolve("crash-1.backup.hold"));
+        remote = zoneWorkers.get(other);
+        runUntil(() -> engine.getExternalTaskService().createExternalTaskQuery().externalTaskId(step.getId())
+                .count() == 0, upgradeId, "the backup of crash-1 completed", lock.multipliedBy(4));
+
+        HistoricExternalTaskLog completed = engine.getHistoryService().createHistoricExternalTaskLogQuery()
+                .externalTaskId(step.getId()).successLog().singleResult();
+        assertThat(completed.getWorkerId()).isEqualTo(other);
+        Duration taken = Duration.between(killed, completed.getTimestamp().toInstant());
+        assertThat(taken).as("from the kill to the step completed by the other worker")
+                .isLessThanOrEqualTo(lock.multipliedBy(2));
+        assertThat(engine.getHistoryService().createHistoricExternalTaskLogQuery().externalTaskId(step.getId())
+                .failureLog().count()).isZero();
+        // the other worker has a journal of its own: it ran the interrupted backup again, to its end
+        assertThat(lines(WORK.resolve("crash-1.backup.runs"))).hasSize(2);
+        Path otherData = other.equals(WORKER_ID) ? WORKER_DATA : WORKER_DATA.resolve("second");
+        assertThat(results.find(upgradeId, "crash-1").orElseThrow().backupLocation())
+                .startsWith(otherData.resolve("backups").toAbsolutePath().toString());
+        assertThat(jdbc.queryForObject("select backup_verified from rollout_node_result where upgrade_id = ? and"
+                + " node_id = 'crash-1'", Boolean.class, upgradeId)).isTrue();
+        System.out.printf("Remote worker %s killed in the middle of a backup; %s completed it %.1f s later (step lock"
+                + " %d s)%n", holder, other, taken.toMillis() / 1000.0, lock.toSeconds());
+        engine.getRuntimeService().deleteProcessInstance(execution.getId(), "test done");
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private void startRemoteWorker() throws Exception {
         remote = startRemoteWorker(WORKER_ID, WORKER_DATA, Duration.ofSeconds(10), remoteLog());
+    }
+
+    /** A remote worker that fetches steps by the time this returns. */
+    private Process startReadyWorker(String id, Path data, Duration lock, Path log) throws Exception {
+        Process started = startRemoteWorker(id, data, lock, log);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!String.join("\n", lines(log)).contains("Step worker " + id + " serves")) {
+            if (!started.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("remote worker " + id + " did not start:\n" + tail(log, 60));
+            }
+            Thread.sleep(200);
+        }
+        return started;
     }
 
     private Process startRemoteWorker(String id, Path data, Duration lock, Path log) throws Exception {
