@@ -40,10 +40,14 @@ public record ConfigurationSnapshot(String upgradeId, SnapshotPhase phase, Strin
     /**
      * What a step's outcome carried, as the orchestrator stores it.
      *
-     * @throws IllegalArgumentException an unknown status
+     * @throws IllegalArgumentException an unknown status, or no item name or time of reading
      */
     public static ConfigurationSnapshot of(String upgradeId, SnapshotPhase phase, String nodeId,
                                            StepOutcome.ConfigurationReading reading) {
+        if (reading.itemName() == null || reading.readAt() == null || reading.status() == null) {
+            throw new IllegalArgumentException("configuration item " + reading.itemIndex() + " read lacks its name,"
+                    + " status or time");
+        }
         return new ConfigurationSnapshot(upgradeId, phase, nodeId, reading.itemIndex(), reading.itemName(),
                 reading.itemKind(), Status.valueOf(reading.status()), reading.content(), reading.sha256(),
                 reading.omittedBytes(), reading.summary(), reading.readAt());

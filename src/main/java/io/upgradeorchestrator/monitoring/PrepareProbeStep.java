@@ -29,7 +29,7 @@ class PrepareProbeStep implements ExecutionListener {
         String systemId = (String) execution.getVariable(StepVariables.SYSTEM_ID);
         String nodeId = (String) execution.getVariable(StepVariables.NODE);
         // a node the inventory does not list as production is refused by the worker, with its step's incident
-        Node node = inventory.require(systemId).nodesIn(Environment.PRODUCTION).stream()
+        Node node = inventory.requireRecent(systemId).nodesIn(Environment.PRODUCTION).stream()
                 .filter(candidate -> candidate.id().equals(nodeId)).findFirst().orElse(null);
         StepInput input = new StepInput((String) execution.getVariable(StepVariables.UPGRADE_ID),
                 (String) execution.getVariable(StepVariables.RUN_ID), systemId, nodeId,

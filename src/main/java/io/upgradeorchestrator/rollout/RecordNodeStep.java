@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.action.ActionRunRepository;
 import io.upgradeorchestrator.backup.FinalBackup;
+import io.upgradeorchestrator.configuration.ConfigurationCapture;
+import io.upgradeorchestrator.configuration.ConfigurationSnapshot;
+import io.upgradeorchestrator.configuration.SnapshotPhase;
 import io.upgradeorchestrator.worker.StepOutcome;
 import io.upgradeorchestrator.worker.StepRecords;
 import io.upgradeorchestrator.worker.StepVariables;
@@ -33,11 +36,14 @@ class RecordNodeStep implements ExecutionListener {
 
     private final RolloutNodeResults results;
     private final ActionRunRepository actionRuns;
+    private final ConfigurationCapture configuration;
     private final Clock clock;
 
-    RecordNodeStep(RolloutNodeResults results, ActionRunRepository actionRuns, Clock clock) {
+    RecordNodeStep(RolloutNodeResults results, ActionRunRepository actionRuns, ConfigurationCapture configuration,
+                   Clock clock) {
         this.results = results;
         this.actionRuns = actionRuns;
+        this.configuration = configuration;
         this.clock = clock;
     }
 
@@ -55,7 +61,11 @@ class RecordNodeStep implements ExecutionListener {
             return;
         }
         check(outcome, step, upgradeId, runId, nodeId);
+        List<ConfigurationSnapshot> read = configurationOf(outcome, step, upgradeId, nodeId);
         outcome.actions().forEach(actionRuns::importRun);
+        if (!read.isEmpty()) {
+            configuration.record(upgradeId, read.get(0).phase(), nodeId, read);
+        }
         switch (step) {
             case NodeSteps.BACKUP -> results.recordNodeBackup(upgradeId, backupOf(outcome));
             case NodeSteps.UPGRADE -> {
@@ -79,6 +89,25 @@ class RecordNodeStep implements ExecutionListener {
     private static void check(StepOutcome outcome, String step, String upgradeId, String runId, String nodeId) {
         String problem = StepRecords.foreign(outcome, step, upgradeId, nodeId, upgradeId + ":" + runId + ":");
         StepRecords.refuseIf(problem != null ? problem : statusProblem(outcome, step), step, upgradeId, nodeId);
+    }
+
+    /** The configuration items the step read: before the change with the backup, after it with the checks. */
+    private static List<ConfigurationSnapshot> configurationOf(StepOutcome outcome, String step, String upgradeId,
+                                                               String nodeId) {
+        if (outcome.configuration().isEmpty()) {
+            return List.of();
+        }
+        SnapshotPhase phase = NodeSteps.BACKUP.equals(step) ? SnapshotPhase.BEFORE
+                : NodeSteps.ACCEPTANCE.equals(step) ? SnapshotPhase.AFTER_CHANGE : null;
+        if (phase == null) {
+            throw StepRecords.refused("a " + step + " step reads no configuration items", step, upgradeId, nodeId);
+        }
+        try {
+            return outcome.configuration().stream()
+                    .map(reading -> ConfigurationSnapshot.of(upgradeId, phase, nodeId, reading)).toList();
+        } catch (IllegalArgumentException e) {
+            throw StepRecords.refused(e.getMessage(), step, upgradeId, nodeId);
+        }
     }
 
     /** What this kind of step may say of its node. */

@@ -56,8 +56,13 @@ public final class StepRecords {
     /** Refuses the outcome (400) when {@code problem} is not {@code null}. */
     public static void refuseIf(String problem, String kind, String upgradeId, String nodeId) {
         if (problem != null) {
-            throw new BadUserRequestException("The outcome sent for step '" + kind + "' of node " + nodeId + " of "
-                    + upgradeId + " is refused: " + problem);
+            throw refused(problem, kind, upgradeId, nodeId);
         }
+    }
+
+    /** The refusal (400) of an outcome that is not this step's, saying why. */
+    public static BadUserRequestException refused(String problem, String kind, String upgradeId, String nodeId) {
+        return new BadUserRequestException("The outcome sent for step '" + kind + "' of node " + nodeId + " of "
+                + upgradeId + " is refused: " + problem);
     }
 }
