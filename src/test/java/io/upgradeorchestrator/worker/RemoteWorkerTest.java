@@ -205,10 +205,13 @@ class RemoteWorkerTest {
             assertThat(jdbc.queryForList("select action_name from action_run where upgrade_id = ? and target = ?"
                     + " and status = 'SUCCEEDED'", String.class, upgradeId, node))
                     .contains("rollback", "healthCheck", "acceptance: Still answers", "configuration: Node settings");
-            Map<String, Object> snapshot = jdbc.queryForMap("select status, content from config_snapshot where"
-                    + " upgrade_id = ? and node_id = ? and phase = 'AFTER_ROLLBACK'", upgradeId, node);
-            assertThat(snapshot.get("STATUS")).isEqualTo("CAPTURED");
-            assertThat((String) snapshot.get("CONTENT")).contains("setting=1");
+            // its configuration before the change (read with its final backup) and after the rollback
+            for (String phase : List.of("BEFORE", "AFTER_ROLLBACK")) {
+                Map<String, Object> snapshot = jdbc.queryForMap("select status, content from config_snapshot where"
+                        + " upgrade_id = ? and node_id = ? and phase = ?", upgradeId, node, phase);
+                assertThat(snapshot.get("STATUS")).as(phase).isEqualTo("CAPTURED");
+                assertThat((String) snapshot.get("CONTENT")).as(phase).contains("setting=1");
+            }
         }
         assertThat(jdbc.queryForObject("select count(*) from action_run where upgrade_id = ? and target = 'rollback-1'"
                 + " and idempotency_key = ?", Integer.class, upgradeId, upgradeId + ":rollback:rollback-1:1"))
