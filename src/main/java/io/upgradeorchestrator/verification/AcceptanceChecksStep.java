@@ -8,7 +8,7 @@ import io.upgradeorchestrator.configuration.SnapshotPhase;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.rollout.NodeContexts;
-import io.upgradeorchestrator.worker.StepHandler;
+import io.upgradeorchestrator.worker.NodeStepHandler;
 import io.upgradeorchestrator.worker.StepInput;
 import io.upgradeorchestrator.worker.StepOutcome;
 import io.upgradeorchestrator.worker.StepTask;
@@ -21,29 +21,21 @@ import io.upgradeorchestrator.worker.StepTopics;
  * outcome and the orchestrator stores them, whichever worker ran the step.
  */
 @Component
-class AcceptanceChecksStep implements StepHandler {
+class AcceptanceChecksStep extends NodeStepHandler {
 
-    static final String STEP = "acceptance";
+    static final String STEP = NodeStepHandler.stepOf(StepTopics.ACCEPTANCE);
 
-    private final InventoryService inventory;
     private final Verification verification;
     private final ConfigurationReader configuration;
 
     AcceptanceChecksStep(InventoryService inventory, Verification verification, ConfigurationReader configuration) {
-        this.inventory = inventory;
+        super(StepTopics.ACCEPTANCE, inventory);
         this.verification = verification;
         this.configuration = configuration;
     }
 
     @Override
-    public String topic() {
-        return StepTopics.ACCEPTANCE;
-    }
-
-    @Override
-    public StepOutcome perform(StepTask task) {
-        StepInput node = task.input();
-        InventorySystem system = inventory.requireRecent(node.systemId());
+    protected StepOutcome perform(StepTask task, StepInput node, InventorySystem system) {
         verification.acceptanceOfNode(node.upgradeId(), node.runId(), system, NodeContexts.asRow(node));
         return StepOutcome.of(STEP, node.nodeId(), null, null).withConfiguration(configuration
                 .read(SnapshotPhase.AFTER_CHANGE, node.runId(), system, NodeContexts.of(node)).stream()
