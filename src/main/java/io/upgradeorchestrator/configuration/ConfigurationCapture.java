@@ -1,42 +1,26 @@
 package io.upgradeorchestrator.configuration;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
 
 import io.upgradeorchestrator.action.ActionContext;
-import io.upgradeorchestrator.action.ActionOutcome;
-import io.upgradeorchestrator.action.ActionResult;
-import io.upgradeorchestrator.inventory.ConfigurationItem;
 import io.upgradeorchestrator.inventory.InventorySystem;
-import io.upgradeorchestrator.runbook.RunbookRunner;
 
 /**
- * "Configuration should be recorded before the upgrade": reads every configuration item of one node with the
- * inventory's {@code read} action, through the action layer (argument lists, timeouts, bounded output, secrets
- * masked, each run recorded under an idempotency key), and stores it with its SHA-256.
- *
- * <p>A read that answers "no" records the item as missing; one that could not run at all (timeout, missing
- * program, I/O error) records it as unreadable, with what ran and what came back: the record says so, and the
- * backup, verification or rollback the capture goes with is not held up by it.
+ * "Configuration should be recorded before the upgrade": reads every configuration item of one node
+ * ({@link ConfigurationReader}) and stores what was read, or stores what a step's worker read and carried back in its
+ * outcome ({@link #record}).
  */
 @Service
 public class ConfigurationCapture {
 
-    private final RunbookRunner runner;
+    private final ConfigurationReader reader;
     private final ConfigurationSnapshots snapshots;
-    private final Clock clock;
 
-    ConfigurationCapture(RunbookRunner runner, ConfigurationSnapshots snapshots, Clock clock) {
-        this.runner = runner;
+    ConfigurationCapture(ConfigurationReader reader, ConfigurationSnapshots snapshots) {
+        this.reader = reader;
         this.snapshots = snapshots;
-        this.clock = clock;
     }
 
     /**
@@ -47,45 +31,17 @@ public class ConfigurationCapture {
      */
     public List<ConfigurationSnapshot> capture(SnapshotPhase phase, String run, InventorySystem system,
                                                ActionContext context) {
-        List<ConfigurationSnapshot> captured = new ArrayList<>();
-        List<ConfigurationItem> items = system.configurationItems();
-        for (int index = 0; index < items.size(); index++) {
-            captured.add(read(phase, run, system, context, index, items.get(index)));
-        }
-        snapshots.replace(context.upgradeId(), phase, context.node(), captured);
+        List<ConfigurationSnapshot> captured = reader.read(phase, run, system, context);
+        record(context.upgradeId(), phase, context.node(), captured);
         return captured;
     }
 
-    private ConfigurationSnapshot read(SnapshotPhase phase, String run, InventorySystem system, ActionContext context,
-                                       int index, ConfigurationItem item) {
-        String upgradeId = context.upgradeId();
-        if (item.read() == null) {
-            return new ConfigurationSnapshot(upgradeId, phase, context.node(), index, item.name(), item.kind(),
-                    ConfigurationSnapshot.Status.NOT_DECLARED, null, null, 0, "the inventory of " + system.id()
-                    + " does not say how to read '" + item.name() + "' (configurationItems[" + index + "].read)",
-                    clock.instant());
-        }
-        // the item's index, not its name, keeps the key short; the name is stored beside it
-        String key = upgradeId + ":" + run + ":configuration:" + phase.name().toLowerCase() + ":" + context.node() + ":"
-                + index;
-        ActionResult result = runner.run(key, "configuration: " + item.name(), item.read(), context, null);
-        if (!result.succeeded()) {
-            return new ConfigurationSnapshot(upgradeId, phase, context.node(), index, item.name(), item.kind(),
-                    result.outcome() == ActionOutcome.ERROR ? ConfigurationSnapshot.Status.UNREADABLE
-                            : ConfigurationSnapshot.Status.MISSING, null, null, 0, result.summary(), clock.instant());
-        }
-        String content = result.output() == null ? "" : result.output();
-        return new ConfigurationSnapshot(upgradeId, phase, context.node(), index, item.name(), item.kind(),
-                ConfigurationSnapshot.Status.CAPTURED, content, sha256(content), result.omittedBytes(),
-                result.summary(), clock.instant());
+    static String sha256(String content) {
+        return ConfigurationReader.sha256(content);
     }
 
-    static String sha256(String content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+    /** Stores a node's items of one phase as read, replacing what an earlier reading of the same phase stored. */
+    public void record(String upgradeId, SnapshotPhase phase, String nodeId, List<ConfigurationSnapshot> read) {
+        snapshots.replace(upgradeId, phase, nodeId, read);
     }
 }

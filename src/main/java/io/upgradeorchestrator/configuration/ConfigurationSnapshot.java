@@ -2,6 +2,8 @@ package io.upgradeorchestrator.configuration;
 
 import java.time.Instant;
 
+import io.upgradeorchestrator.worker.StepOutcome;
+
 /**
  * One configuration item of one node as read at one point of an upgrade.
  *
@@ -27,5 +29,27 @@ public record ConfigurationSnapshot(String upgradeId, SnapshotPhase phase, Strin
 
     public boolean captured() {
         return status == Status.CAPTURED;
+    }
+
+    /** As a step's outcome carries it to the orchestrator. */
+    public StepOutcome.ConfigurationReading reading() {
+        return new StepOutcome.ConfigurationReading(itemIndex, itemName, itemKind, status.name(), content, sha256,
+                omittedBytes, summary, capturedAt);
+    }
+
+    /**
+     * What a step's outcome carried, as the orchestrator stores it.
+     *
+     * @throws IllegalArgumentException an unknown status, or no item name or time of reading
+     */
+    public static ConfigurationSnapshot of(String upgradeId, SnapshotPhase phase, String nodeId,
+                                           StepOutcome.ConfigurationReading reading) {
+        if (reading.itemName() == null || reading.readAt() == null || reading.status() == null) {
+            throw new IllegalArgumentException("configuration item " + reading.itemIndex() + " read lacks its name,"
+                    + " status or time");
+        }
+        return new ConfigurationSnapshot(upgradeId, phase, nodeId, reading.itemIndex(), reading.itemName(),
+                reading.itemKind(), Status.valueOf(reading.status()), reading.content(), reading.sha256(),
+                reading.omittedBytes(), reading.summary(), reading.readAt());
     }
 }

@@ -9,69 +9,61 @@ import io.upgradeorchestrator.action.ActionContext;
 import io.upgradeorchestrator.inventory.Environment;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
-import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
 import io.upgradeorchestrator.rollout.RolloutProperties;
 import io.upgradeorchestrator.runbook.ProbeSampler;
-import io.upgradeorchestrator.worker.InApplicationStepHandler;
+import io.upgradeorchestrator.worker.NodeStepHandler;
+import io.upgradeorchestrator.worker.StepInput;
+import io.upgradeorchestrator.worker.StepOutcome;
 import io.upgradeorchestrator.worker.StepTask;
 import io.upgradeorchestrator.worker.StepTopics;
 import io.upgradeorchestrator.worker.StepVariables;
 
 /**
  * "Run probes on node" (topic {@code runbook.probe}): every monitoring probe of the runbook on one production node,
- * several samples each through the action layer, recorded as the node's measurements of the round (round key
- * {@code baseline} before the change). An unreachable service is a measurement (100 % errors), not a failure. It
- * writes the orchestrator's table itself, so it is an in-application step ({@link StepTopics#IN_APPLICATION}): only
- * the application's worker runs it.
+ * several samples each through the action layer, returned as the node's measurements of the round (round key
+ * {@code baseline} before the change), which the orchestrator records ({@link RecordProbeStep}). An unreachable
+ * service is a measurement (100 % errors), not a failure.
  */
 @Component
-class ProbeNodeStep implements InApplicationStepHandler {
+class ProbeNodeStep extends NodeStepHandler {
 
-    private final InventoryService inventory;
+    static final String STEP = NodeStepHandler.stepOf(StepTopics.PROBE);
+
     private final ProbeSampler sampler;
-    private final ProbeMeasurements measurements;
     private final RolloutProperties rollout;
     private final MonitoringProperties monitoring;
 
-    ProbeNodeStep(InventoryService inventory, ProbeSampler sampler, ProbeMeasurements measurements,
-                  RolloutProperties rollout, MonitoringProperties monitoring) {
-        this.inventory = inventory;
+    ProbeNodeStep(InventoryService inventory, ProbeSampler sampler, RolloutProperties rollout,
+                  MonitoringProperties monitoring) {
+        super(StepTopics.PROBE, inventory);
         this.sampler = sampler;
-        this.measurements = measurements;
         this.rollout = rollout;
         this.monitoring = monitoring;
     }
 
     @Override
-    public String topic() {
-        return StepTopics.PROBE;
-    }
-
-    @Override
-    public void handle(StepTask task) {
-        String upgradeId = task.string(StepVariables.UPGRADE_ID);
-        String nodeId = task.string(StepVariables.NODE);
+    protected StepOutcome perform(StepTask task, StepInput node, InventorySystem system) {
         String roundKey = task.string(StepVariables.PROBE_ROUND_KEY);
-        InventorySystem system = inventory.requireRecent(task.string(StepVariables.SYSTEM_ID));
-        Node node = system.nodesIn(Environment.PRODUCTION).stream().filter(candidate -> candidate.id().equals(nodeId))
-                .findFirst().orElseThrow(() -> new IllegalStateException("Node " + nodeId + " of " + upgradeId
-                        + " is not a production node of " + system.id() + " in the inventory"));
+        if (system.nodesIn(Environment.PRODUCTION).stream()
+                .noneMatch(candidate -> candidate.id().equals(node.nodeId()))) {
+            throw new IllegalStateException("Node " + node.nodeId() + " of " + node.upgradeId()
+                    + " is not a production node of " + system.id() + " in this worker's inventory");
+        }
         boolean baseline = ProbeMeasurements.BASELINE_ROUND.equals(roundKey);
-        // the idempotency keys of the probes' runs as they were when one job measured every node
-        String keyPrefix = baseline ? upgradeId + ":" + task.string(StepVariables.RUN_ID) + ":baseline:"
-                : upgradeId + ":monitoring:" + roundKey + ":";
-        ActionContext at = new ActionContext(upgradeId, system.id(), node.id(), node.host(), node.version(),
-                (String) task.variables().get(StepVariables.TARGET_VERSION), null, null);
-        List<ProbeMeasurements.Measurement> measured = new ArrayList<>();
-        List<Runbook.MonitoringProbe> probes = system.runbook() == null ? List.of() : system.runbook().monitoringProbes();
+        String keyPrefix = RecordProbeStep.keyPrefix(node.upgradeId(), node.runId(), roundKey);
+        ActionContext at = new ActionContext(node.upgradeId(), system.id(), node.nodeId(), node.host(),
+                node.fromVersion(), node.targetVersion(), null, null);
+        List<StepOutcome.Measurement> measured = new ArrayList<>();
+        List<Runbook.MonitoringProbe> probes = system.runbook() == null ? List.of()
+                : system.runbook().monitoringProbes();
         for (Runbook.MonitoringProbe probe : probes) {
-            ProbeSampler.Sample sample = sampler.sample(keyPrefix + probe.name() + ":" + node.id() + ":",
+            ProbeSampler.Sample sample = sampler.sample(keyPrefix + probe.name() + ":" + node.nodeId() + ":",
                     baseline ? "probe" : "monitoring probe", probe, at,
                     baseline ? rollout.baselineSamples() : monitoring.probeSamples());
-            measured.add(new ProbeMeasurements.Measurement(node.id(), probe.name(), sample.medianMillis(),
-                    sample.errorRatePercent(), sample.samples()));
+            measured.add(new StepOutcome.Measurement(probe.name(), sample.medianMillis(), sample.errorRatePercent(),
+                    sample.samples()));
         }
-        measurements.replace(upgradeId, roundKey, node.id(), measured);
+        return StepOutcome.of(STEP, node.nodeId(), null, null).withMeasurements(measured);
     }
 }

@@ -10,7 +10,7 @@ import io.upgradeorchestrator.worker.StepInput;
 import io.upgradeorchestrator.worker.StepVariables;
 
 /**
- * Start listener of every per-node runbook step: puts the node's facts from the rollout table into the step
+ * Start listener of every per-node runbook step of the rollout and the rollback: puts the node's facts from the rollout table into the step
  * ({@link StepVariables#INPUT}), so any worker, inside the application or remote, can run it without reading the
  * orchestrator's tables. An upgrade step marks its node UPGRADING: from now on a worker may change it at any moment,
  * so a rollback decided meanwhile must cover it ({@link RecordNodeStep} sets it back when the step is withdrawn
@@ -39,7 +39,7 @@ class PrepareNodeStep implements ExecutionListener {
                 StepInput.zoneOf(node.site()), node.fromVersion(), node.targetVersion(), node.backupLocation(),
                 node.status().name());
         execution.setVariableLocal(StepVariables.INPUT, input.toJson());
-        if (NodeSteps.UPGRADE.equals(NodeSteps.of(execution.getCurrentActivityId()))
+        if (UpgradeWaveProcess.Elements.UPGRADE_NODE.equals(execution.getCurrentActivityId())
                 && UPGRADABLE.contains(node.status())) {
             results.recordHealth(upgradeId, nodeId, NodeStatus.UPGRADING, "upgrade handed to the workers");
         }

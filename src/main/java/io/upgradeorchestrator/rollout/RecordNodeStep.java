@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -12,11 +11,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExternalTaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import io.upgradeorchestrator.action.ActionRun;
 import io.upgradeorchestrator.action.ActionRunRepository;
 import io.upgradeorchestrator.backup.FinalBackup;
-import io.upgradeorchestrator.variables.JsonText;
+import io.upgradeorchestrator.configuration.ConfigurationCapture;
+import io.upgradeorchestrator.configuration.ConfigurationSnapshot;
+import io.upgradeorchestrator.configuration.SnapshotPhase;
 import io.upgradeorchestrator.worker.StepOutcome;
+import io.upgradeorchestrator.worker.StepRecords;
 import io.upgradeorchestrator.worker.StepVariables;
 
 /**
@@ -35,11 +36,14 @@ class RecordNodeStep implements ExecutionListener {
 
     private final RolloutNodeResults results;
     private final ActionRunRepository actionRuns;
+    private final ConfigurationCapture configuration;
     private final Clock clock;
 
-    RecordNodeStep(RolloutNodeResults results, ActionRunRepository actionRuns, Clock clock) {
+    RecordNodeStep(RolloutNodeResults results, ActionRunRepository actionRuns, ConfigurationCapture configuration,
+                   Clock clock) {
         this.results = results;
         this.actionRuns = actionRuns;
+        this.configuration = configuration;
         this.clock = clock;
     }
 
@@ -49,21 +53,19 @@ class RecordNodeStep implements ExecutionListener {
         String runId = (String) execution.getVariable(StepVariables.RUN_ID);
         String nodeId = (String) execution.getVariable(StepVariables.NODE);
         String step = NodeSteps.of(execution.getCurrentActivityId());
-        String json = JsonText.of(execution.getVariableLocalTyped(StepVariables.OUTCOME));
-        if (json == null) {
+        StepOutcome outcome = StepRecords.outcomeOf(execution, step, nodeId);
+        if (outcome == null) {
             if (NodeSteps.UPGRADE.equals(step)) {
                 withdrawn(execution, upgradeId, nodeId);
             }
             return;
         }
-        StepOutcome outcome;
-        try {
-            outcome = StepOutcome.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            throw new BadUserRequestException("Step " + step + " of node " + nodeId + ": " + e.getMessage());
-        }
         check(outcome, step, upgradeId, runId, nodeId);
+        List<ConfigurationSnapshot> read = configurationOf(outcome, step, upgradeId, nodeId);
         outcome.actions().forEach(actionRuns::importRun);
+        if (!read.isEmpty()) {
+            configuration.record(upgradeId, read.get(0).phase(), nodeId, read);
+        }
         switch (step) {
             case NodeSteps.BACKUP -> results.recordNodeBackup(upgradeId, backupOf(outcome));
             case NodeSteps.UPGRADE -> {
@@ -85,10 +87,33 @@ class RecordNodeStep implements ExecutionListener {
 
     /** A worker answers for its own step only: this node, this kind of step, action runs of this run. */
     private static void check(StepOutcome outcome, String step, String upgradeId, String runId, String nodeId) {
+        String problem = StepRecords.foreign(outcome, step, upgradeId, nodeId, upgradeId + ":" + runId + ":");
+        StepRecords.refuseIf(problem != null ? problem : statusProblem(outcome, step), step, upgradeId, nodeId);
+    }
+
+    /** The configuration items the step read: before the change with the backup, after it with the checks. */
+    private static List<ConfigurationSnapshot> configurationOf(StepOutcome outcome, String step, String upgradeId,
+                                                               String nodeId) {
+        if (outcome.configuration().isEmpty()) {
+            return List.of();
+        }
+        SnapshotPhase phase = NodeSteps.BACKUP.equals(step) ? SnapshotPhase.BEFORE
+                : NodeSteps.ACCEPTANCE.equals(step) ? SnapshotPhase.AFTER_CHANGE : null;
+        if (phase == null) {
+            throw StepRecords.refused("a " + step + " step reads no configuration items", step, upgradeId, nodeId);
+        }
+        try {
+            return outcome.configuration().stream()
+                    .map(reading -> ConfigurationSnapshot.of(upgradeId, phase, nodeId, reading)).toList();
+        } catch (IllegalArgumentException e) {
+            throw StepRecords.refused(e.getMessage(), step, upgradeId, nodeId);
+        }
+    }
+
+    /** What this kind of step may say of its node. */
+    private static String statusProblem(StepOutcome outcome, String step) {
         String problem = null;
-        if (!nodeId.equals(outcome.nodeId()) || !step.equals(outcome.step())) {
-            problem = "it is the outcome of step '" + outcome.step() + "' of node " + outcome.nodeId();
-        } else if (NodeSteps.UPGRADE.equals(step) && outcome.nodeStatus() != null
+        if (NodeSteps.UPGRADE.equals(step) && outcome.nodeStatus() != null
                 && !UPGRADE_RESULTS.contains(outcome.nodeStatus())) {
             problem = "an upgrade ends UPGRADED or FAILED, not " + outcome.nodeStatus();
         } else if (NodeSteps.HEALTH.equals(step) && outcome.nodeStatus() != null
@@ -98,27 +123,8 @@ class RecordNodeStep implements ExecutionListener {
             problem = "a " + step + " step does not change the node's status";
         } else if (NodeSteps.BACKUP.equals(step) && outcome.backup() == null) {
             problem = "a backup step must report the node's backup";
-        } else {
-            String prefix = upgradeId + ":" + runId + ":";
-            for (ActionRun run : outcome.actions()) {
-                if (!upgradeId.equals(run.upgradeId()) || run.idempotencyKey() == null
-                        || !run.idempotencyKey().startsWith(prefix) || !nodeId.equals(run.target())) {
-                    problem = "action run " + run.idempotencyKey() + " on " + run.target()
-                            + " is not one of this step's (keys start with " + prefix + ", target " + nodeId + ")";
-                    break;
-                }
-                if (run.id() == null || run.actionName() == null || run.kind() == null || run.description() == null
-                        || run.status() == null || run.startedAt() == null) {
-                    problem = "action run " + run.idempotencyKey() + " lacks id, actionName, kind, description,"
-                            + " status or startedAt";
-                    break;
-                }
-            }
         }
-        if (problem != null) {
-            throw new BadUserRequestException("The outcome sent for step '" + step + "' of node " + nodeId + " of "
-                    + upgradeId + " is refused: " + problem);
-        }
+        return problem;
     }
 
     private static FinalBackup.NodeBackup backupOf(StepOutcome outcome) {

@@ -89,12 +89,13 @@ class AccountSetup {
     }
 
     /**
-     * What fetching, locking, completing, extending and failing an external task needs, on the three diagrams that
-     * hold runbook steps only: READ_INSTANCE and UPDATE_INSTANCE on their definitions. The engine guard
+     * What fetching, locking, completing, extending and failing an external task needs, on the diagrams that hold
+     * runbook steps only: READ_INSTANCE and UPDATE_INSTANCE on their definitions. The engine guard
      * (TaskCommandGuard) narrows it further: no other command, and a completion writes the step's outcome only.
      */
     private void grantStepWorkerPermissions() {
-        for (String stepDiagram : List.of("nodeBackups", "upgradeWave", "nodeAcceptanceChecks")) {
+        for (String stepDiagram : List.of("nodeBackups", "upgradeWave", "nodeAcceptanceChecks", "nodeRollbacks",
+                "nodeProbes")) {
             grant(Groups.STEP_WORKERS, Resources.PROCESS_DEFINITION, stepDiagram, Permissions.READ_INSTANCE,
                     Permissions.UPDATE_INSTANCE);
         }

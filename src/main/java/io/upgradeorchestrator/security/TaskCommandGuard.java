@@ -8,7 +8,6 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.persistence.entity.ExternalTaskEntity;
 import org.camunda.bpm.engine.impl.cmd.ExtendLockOnExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.FetchExternalTasksCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
@@ -46,8 +45,9 @@ import org.camunda.bpm.engine.variable.Variables;
  *   so a worker account cannot rewrite an upgrade's decisions through a completion. Steps end with an outcome or
  *   a failure, never with a BPMN error.</li>
  *   <li>A member of {@code step-workers} may use the external-task commands only (fetch and lock, complete,
- *   failure, extend lock, lock, unlock): its account is for a worker, not a person. It may not complete the
- *   rollback steps, which only the application's worker runs (worker.InApplicationStepHandler).</li>
+ *   failure, extend lock, lock, unlock): its account is for a worker, not a person.</li>
+ *   <li>A step's failure report carries at most its outcome (the local variable {@code stepOutcome}, which the
+ *   orchestrator records with the failure, worker.StepFailureRecording); any other variable is refused (403).</li>
  * </ul>
  */
 class TaskCommandGuard extends CommandInterceptor {
@@ -57,9 +57,6 @@ class TaskCommandGuard extends CommandInterceptor {
     private static final Set<Class<?>> STEP_WORKER_COMMANDS = Set.of(FetchExternalTasksCmd.class,
             CompleteExternalTaskCmd.class, HandleExternalTaskFailureCmd.class, ExtendLockOnExternalTaskCmd.class,
             LockExternalTaskCmd.class, UnlockExternalTaskCmd.class);
-    /** Topics only the application's worker completes (worker.StepTopics.IN_APPLICATION). */
-    static final Set<String> IN_APPLICATION_TOPICS = Set.of("runbook.rollback", "runbook.restore", "runbook.verify",
-            "runbook.probe");
     /** Commands the engine runs inside a caller's command (listeners, delegates) are the engine's, not the caller's. */
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -75,10 +72,6 @@ class TaskCommandGuard extends CommandInterceptor {
                         + Groups.STEP_WORKERS + "): it may fetch, complete, extend, unlock and report the failure of"
                         + " runbook steps only");
             }
-            if (depth[0] == 0 && caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.STEP_WORKERS)
-                    && command instanceof CompleteExternalTaskCmd) {
-                refuseInApplicationStep(command, context, caller.getUserId());
-            }
             check(command, context, caller.getUserId());
         }
         depth[0]++;
@@ -86,15 +79,6 @@ class TaskCommandGuard extends CommandInterceptor {
             return next.execute(command);
         } finally {
             depth[0]--;
-        }
-    }
-
-    /** The rollback steps still write the orchestrator's tables themselves: only the application's worker runs them. */
-    private static void refuseInApplicationStep(Command<?> command, CommandContext context, String user) {
-        ExternalTaskEntity task = context.getExternalTaskManager().findExternalTaskById(read(command, "externalTaskId"));
-        if (task != null && IN_APPLICATION_TOPICS.contains(task.getTopicName())) {
-            throw new AuthorizationException(user + " cannot complete runbook step " + task.getId() + " (topic "
-                    + task.getTopicName() + "): rollback steps run in the orchestrator's own worker only");
         }
     }
 
@@ -108,7 +92,7 @@ class TaskCommandGuard extends CommandInterceptor {
                     write(command, field, written);
                 }
             }
-        } else if (command instanceof CompleteExternalTaskCmd) {
+        } else if (command instanceof CompleteExternalTaskCmd || command instanceof HandleExternalTaskFailureCmd) {
             Map<String, Object> variables = read(command, "variables");
             Map<String, Object> local = read(command, "localVariables");
             Set<String> refused = new TreeSet<>();
@@ -119,8 +103,10 @@ class TaskCommandGuard extends CommandInterceptor {
                 local.keySet().stream().filter(name -> !STEP_OUTCOME.equals(name)).forEach(refused::add);
             }
             if (!refused.isEmpty()) {
-                throw new AuthorizationException(user + " may complete a runbook step only with its outcome (the local"
-                        + " variable " + STEP_OUTCOME + "); not accepted: " + String.join(", ", refused));
+                throw new AuthorizationException(user + " may " + (command instanceof CompleteExternalTaskCmd
+                        ? "complete a runbook step" : "report the failure of a runbook step")
+                        + " only with its outcome (the local variable " + STEP_OUTCOME + "); not accepted: "
+                        + String.join(", ", refused));
             }
         } else if (command instanceof HandleExternalTaskBpmnErrorCmd) {
             throw new AuthorizationException(user + " cannot throw a BPMN error from runbook step "

@@ -157,10 +157,12 @@ public class EngineExternalTasks implements ExternalTaskGateway {
 
     @Override
     public void handleFailure(StepTask task, String workerId, String errorMessage, String errorDetails, int retries,
-                              Duration retryTimeout) {
+                              Duration retryTimeout, StepOutcome outcome) {
+        Map<String, Object> local = outcome == null ? null
+                : Map.of(StepVariables.OUTCOME, SpinValues.jsonValue(outcome.toJson()).create());
         synchronized (turnOf(task)) {
             withConflictRetries(task, () -> service.handleFailure(task.id(), workerId, errorMessage, errorDetails,
-                    retries, retryTimeout.toMillis()));
+                    retries, retryTimeout.toMillis(), null, local));
         }
     }
 

@@ -28,9 +28,15 @@ public interface ExternalTaskGateway {
      */
     void complete(StepTask task, String workerId, StepOutcome outcome);
 
-    /** @throws StepGoneException the step no longer exists or is no longer locked by this worker */
+    /**
+     * Reports that the step could not run or its target said "no": retries with a pause, then an incident.
+     *
+     * @param outcome what the step found, sent as the local variable {@link StepVariables#OUTCOME} for the
+     *                orchestrator to record with the failure; {@code null} when there is nothing to record
+     * @throws StepGoneException the step no longer exists or is no longer locked by this worker
+     */
     void handleFailure(StepTask task, String workerId, String errorMessage, String errorDetails, int retries,
-                       Duration retryTimeout);
+                       Duration retryTimeout, StepOutcome outcome);
 
     /** @throws StepGoneException the step no longer exists or is no longer locked by this worker */
     void extendLock(StepTask task, String workerId, Duration lockDuration);

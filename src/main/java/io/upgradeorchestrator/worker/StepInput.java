@@ -8,8 +8,9 @@ import java.util.Objects;
  * runbook itself is not in it: every worker runs the actions of its own copy of the inventory, so nobody who can
  * write a process variable can make a worker run a command.
  *
+ * @param runId      the rollout run; {@code null} for steps outside a run (rollback, monitoring probes)
  * @param zone       the node's zone (its site, in lower case): a worker per zone serves the steps of its zone
- * @param nodeStatus the node's state in the rollout when the step was created
+ * @param nodeStatus the node's state in the rollout when the step was created ({@code null} for probe steps)
  */
 public record StepInput(String upgradeId, String runId, String systemId, String nodeId, String host, String site,
                         String zone, String fromVersion, String targetVersion, String backupLocation,
@@ -17,7 +18,6 @@ public record StepInput(String upgradeId, String runId, String systemId, String 
 
     public StepInput {
         Objects.requireNonNull(upgradeId, "upgradeId");
-        Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(systemId, "systemId");
         Objects.requireNonNull(nodeId, "nodeId");
     }

@@ -26,8 +26,8 @@ import io.upgradeorchestrator.variables.JsonText;
  *
  * <p>The diagrams keep the literal topics their element template offers ({@link StepTopics#ROUTED}); the zone is
  * added here, when the engine parses them: the external-task behaviour of such an activity gets a topic computed
- * from the node's {@link StepInput}, which the start listener {@code ${prepareNodeStep}} has set by then. The
- * rollback topics stay as they are ({@link StepTopics#IN_APPLICATION}).
+ * from the node's {@link StepInput}, which the step's start listener ({@code ${prepareNodeStep}},
+ * {@code ${prepareProbeStep}}) has set by then.
  */
 @Component
 public class StepRouting extends AbstractProcessEnginePlugin {

@@ -36,16 +36,10 @@ public final class StepTopics {
             VERIFY_OLD_VERSION, PROBE);
 
     /**
-     * The steps that take the step input, return an outcome the orchestrator records and may go to a zone's remote
-     * workers (see {@link StepRouting}).
+     * The steps that take the step input, return an outcome the orchestrator records and go to a zone's remote
+     * workers when their node is in one (see {@link StepRouting}): every runbook step.
      */
-    public static final List<String> ROUTED = List.of(BACKUP, UPGRADE, HEALTH, ACCEPTANCE);
-
-    /**
-     * The rollback and probe steps still write the orchestrator's tables themselves ({@link InApplicationStepHandler}):
-     * only the application's worker runs them, whatever the node's zone; a remote worker does not serve them.
-     */
-    public static final List<String> IN_APPLICATION = List.of(ROLLBACK, RESTORE, VERIFY_OLD_VERSION, PROBE);
+    public static final List<String> ROUTED = ALL;
 
     /** The topic of a step in a zone: {@code runbook.upgrade.fra}. */
     public static String inZone(String topic, String zone) {

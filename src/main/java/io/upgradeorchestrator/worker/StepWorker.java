@@ -40,7 +40,8 @@ import io.upgradeorchestrator.action.StepCancellation;
  *   <li>a step that ends completes its external task with its {@link StepOutcome} (the node's result and the action
  *       runs it made), which the orchestrator records in the same transaction; a step that could not run reports a
  *       failure with the action's summary (what ran, where, what came back): retries with a pause, then an
- *       incident, as the jobs do.</li>
+ *       incident, as the jobs do. A step whose target's "no" is such a failure ({@link StepFailedException}) sends
+ *       its outcome with the failure, for the orchestrator to record.</li>
  * </ul>
  *
  * The same worker runs inside the application ({@link EngineExternalTasks}) and as a remote worker
@@ -252,20 +253,32 @@ public class StepWorker {
                 return;
             }
             StepOutcome outcome;
+            StepFailedException[] said = new StepFailedException[1];
             try {
                 StepActions.Collected<StepOutcome> performed = step.cancellation.callWith(
-                        () -> StepActions.collect(() -> handler.perform(task)));
-                outcome = performed.result().withActions(performed.runs());
+                        () -> StepActions.collect(() -> {
+                            try {
+                                return handler.perform(task);
+                            } catch (StepFailedException no) {
+                                said[0] = no; // the target's "no", with what the step found and the runs it made
+                                return no.outcome();
+                            }
+                        }));
+                outcome = performed.result() == null ? null : performed.result().withActions(performed.runs());
             } catch (Exception failure) {
                 if (step.cancellation.isCancelled()) {
                     cancelled(step);
                 } else {
-                    fail(step, failure);
+                    fail(step, failure, null);
                 }
                 return;
             }
             if (step.cancellation.isCancelled()) {
                 cancelled(step);
+                return;
+            }
+            if (said[0] != null) {
+                fail(step, said[0], outcome);
                 return;
             }
             step.reporting = true;
@@ -286,7 +299,7 @@ public class StepWorker {
         log.info("Step {} was cancelled: {}", describe(step.task), step.cancellation.reason());
     }
 
-    private void fail(Held step, Exception failure) {
+    private void fail(Held step, Exception failure, StepOutcome outcome) {
         StepTask task = step.task;
         if (failure instanceof ActionInProgressException busy) {
             // another attempt of the same action is still running: wait for it without using up a retry
@@ -294,23 +307,25 @@ public class StepWorker {
                     : Duration.between(Instant.now(), busy.staleAt());
             wait = wait.isNegative() ? Duration.ZERO : wait.compareTo(IN_PROGRESS_RECHECK) > 0 ? IN_PROGRESS_RECHECK : wait;
             int retries = task.retries() == null ? properties.retries() : Math.max(1, task.retries());
-            report(step, busy.getMessage(), failure, retries, wait);
+            report(step, busy.getMessage(), failure, retries, wait, null);
             return;
         }
         int retries = (task.retries() == null ? properties.retries() : task.retries()) - 1;
         String message = failure instanceof ActionFailedException ? failure.getMessage()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         log.warn("Step {} failed ({} retries left): {}", describe(task), Math.max(0, retries), message);
-        report(step, message, failure, Math.max(0, retries), retries > 0 ? properties.retryTimeout() : Duration.ZERO);
+        report(step, message, failure, Math.max(0, retries), retries > 0 ? properties.retryTimeout() : Duration.ZERO,
+                outcome);
     }
 
-    private void report(Held step, String message, Exception failure, int retries, Duration retryTimeout) {
+    private void report(Held step, String message, Exception failure, int retries, Duration retryTimeout,
+                        StepOutcome outcome) {
         step.reporting = true;
         StringWriter details = new StringWriter();
         details.append(message).append("\n\n");
         failure.printStackTrace(new PrintWriter(details));
         try {
-            gateway.handleFailure(step.task, workerId, message, details.toString(), retries, retryTimeout);
+            gateway.handleFailure(step.task, workerId, message, details.toString(), retries, retryTimeout, outcome);
         } catch (ExternalTaskGateway.StepGoneException gone) {
             log.info("Step {} failed, but its work item is gone: {}", describe(step.task), gone.getMessage());
         }

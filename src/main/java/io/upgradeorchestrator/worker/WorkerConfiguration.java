@@ -24,12 +24,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class WorkerConfiguration {
 
     @Bean
-    StepWorker stepWorker(ProcessEngine engine, List<StepHandler> handlers, WorkerProperties properties,
-                          MeterRegistry meters) {
+    StepWorker stepWorker(ProcessEngine engine, List<StepHandler> handlers, List<StepHandlerSet> handlerSets,
+                          WorkerProperties properties, MeterRegistry meters) {
         CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired();
         StepWorker worker = new StepWorker(new EngineExternalTasks(engine.getExternalTaskService(),
-                engine.getRuntimeService(), commands), handlers, properties, workerId(properties));
+                engine.getRuntimeService(), commands), StepHandlerSet.all(handlers, handlerSets), properties,
+                workerId(properties));
         registerGauges(worker, meters);
         return worker;
     }

@@ -22,15 +22,18 @@ import io.upgradeorchestrator.rollout.Baseline;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
 import io.upgradeorchestrator.testing.Upgrades;
+import io.upgradeorchestrator.inventory.Node;
+import io.upgradeorchestrator.worker.StepInput;
+import io.upgradeorchestrator.worker.StepOutcome;
 import io.upgradeorchestrator.worker.StepTask;
 import io.upgradeorchestrator.worker.StepTopics;
 import io.upgradeorchestrator.worker.StepVariables;
 
 /**
  * "Run probes on node" (topic {@code runbook.probe}) against the demo target's real health endpoint: one node's probes
- * of one round are sampled through the action layer and recorded as that node's rows; a step run again replaces its
- * own rows and runs nothing twice; an unreachable node is a measurement (100 % errors), not a failure. The judges
- * read what the steps recorded.
+ * of one round are sampled through the action layer, returned in the step's outcome and recorded by the orchestrator
+ * as that node's rows; a step run again replaces its own rows and runs nothing twice; an unreachable node is a
+ * measurement (100 % errors), not a failure. The judges read what the steps recorded.
  */
 @ProcessTest
 class ProbeNodeStepTest {
@@ -42,6 +45,8 @@ class ProbeNodeStepTest {
 
     @Autowired
     ProbeNodeStep step;
+    @Autowired
+    RecordProbeStep record;
     @Autowired
     ProbeMeasurements measurements;
     @Autowired
@@ -64,9 +69,9 @@ class ProbeNodeStepTest {
     void shouldRecordTheNodesMeasurementsOfTheRoundAndReplaceThemWhenRunAgain() {
         String upgradeId = MonitoringTestSupport.newUpgradeId();
         StepTask task = task(upgradeId, "pi-1:1", NODE);
-        assertThat(step.topic()).isEqualTo(StepTopics.PROBE).isIn(StepTopics.ALL).isIn(StepTopics.IN_APPLICATION);
+        assertThat(step.topic()).isEqualTo(StepTopics.PROBE).isIn(StepTopics.ALL).isIn(StepTopics.ROUTED);
 
-        step.handle(task);
+        run(task);
 
         List<ProbeMeasurements.Measurement> rows = measurements.ofRound(upgradeId, "pi-1:1");
         assertThat(rows).singleElement().satisfies(row -> {
@@ -79,7 +84,7 @@ class ProbeNodeStepTest {
         assertThat(actionRuns(upgradeId)).isEqualTo(5);
 
         // a retried step (or one another worker took over): the same rows, its samples answered from the record
-        step.handle(task);
+        run(task);
         assertThat(measurements.ofRound(upgradeId, "pi-1:1")).containsExactlyElementsOf(rows);
         assertThat(actionRuns(upgradeId)).isEqualTo(5);
         // other rounds are apart
@@ -91,7 +96,7 @@ class ProbeNodeStepTest {
         String upgradeId = MonitoringTestSupport.newUpgradeId();
         Files.delete(upgrades.demoNode(NODE).resolve("current")); // the node answers 503
 
-        step.handle(task(upgradeId, "pi-2:1", NODE));
+        run(task(upgradeId, "pi-2:1", NODE));
 
         assertThat(measurements.ofRound(upgradeId, "pi-2:1")).singleElement()
                 .satisfies(row -> assertThat(row.errorRatePercent()).isEqualTo(100.0));
@@ -100,10 +105,9 @@ class ProbeNodeStepTest {
     @Test
     void shouldMeasureTheBaselineUnderItsOwnRoundKey() {
         String upgradeId = MonitoringTestSupport.newUpgradeId();
-        Map<String, Object> variables = variables(upgradeId, ProbeMeasurements.BASELINE_ROUND, NODE);
-        variables.put(StepVariables.RUN_ID, "run-1");
+        Map<String, Object> variables = variables(upgradeId, "run-1", ProbeMeasurements.BASELINE_ROUND, NODE);
 
-        step.handle(new StepTask("t-1", StepTopics.PROBE, NodeProbesProcess.Elements.RUN_PROBES_ON_NODE, "pi-3",
+        run(new StepTask("t-1", StepTopics.PROBE, NodeProbesProcess.Elements.RUN_PROBES_ON_NODE, "pi-3",
                 upgradeId, variables, null));
 
         assertThat(measurements.ofRound(upgradeId, ProbeMeasurements.BASELINE_ROUND)).singleElement()
@@ -150,7 +154,7 @@ class ProbeNodeStepTest {
     @Test
     void shouldRefuseANodeThatIsNotAProductionNodeOfTheSystem() {
         String upgradeId = MonitoringTestSupport.newUpgradeId();
-        assertThatThrownBy(() -> step.handle(task(upgradeId, "pi-4:1", "billing-db-fra-1")))
+        assertThatThrownBy(() -> run(task(upgradeId, "pi-4:1", "billing-db-fra-1")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not a production node");
         assertThat(measurements.ofRound(upgradeId, "pi-4:1")).isEmpty();
     }
@@ -160,18 +164,35 @@ class ProbeNodeStepTest {
                 + " 'monitoring probe: Health answer' AND target = ?", Integer.class, upgradeId, NODE);
     }
 
-    private static StepTask task(String upgradeId, String roundKey, String node) {
-        return new StepTask("t-" + roundKey, StepTopics.PROBE, NodeProbesProcess.Elements.RUN_PROBES_ON_NODE, "pi",
-                upgradeId, variables(upgradeId, roundKey, node), null);
+    /** What the worker performs and the orchestrator records on the step's completion. */
+    private void run(StepTask task) {
+        StepOutcome outcome = step.perform(task);
+        StepInput input = task.input();
+        record.record(input.upgradeId(), input.runId(), task.string(StepVariables.PROBE_ROUND_KEY), input.nodeId(),
+                outcome);
     }
 
-    private static Map<String, Object> variables(String upgradeId, String roundKey, String node) {
+    private StepTask task(String upgradeId, String roundKey, String node) {
+        return new StepTask("t-" + roundKey, StepTopics.PROBE, NodeProbesProcess.Elements.RUN_PROBES_ON_NODE, "pi",
+                upgradeId, variables(upgradeId, null, roundKey, node), null);
+    }
+
+    /** The variables of a probe step, its input as the orchestrator prepares it from the inventory. */
+    private Map<String, Object> variables(String upgradeId, String runId, String roundKey, String node) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(StepVariables.UPGRADE_ID, upgradeId);
         variables.put(StepVariables.SYSTEM_ID, "finance-reports");
         variables.put(StepVariables.TARGET_VERSION, "8.2.1");
         variables.put(StepVariables.NODE, node);
         variables.put(StepVariables.PROBE_ROUND_KEY, roundKey);
+        Node inventoryNode = inventory.require("finance-reports").nodes().stream()
+                .filter(candidate -> candidate.id().equals(node)).findFirst().orElse(null);
+        variables.put(StepVariables.INPUT, new StepInput(upgradeId, runId, "finance-reports", node,
+                inventoryNode == null ? null : inventoryNode.host(), inventoryNode == null ? null : inventoryNode.site(),
+                null, inventoryNode == null ? null : inventoryNode.version(), "8.2.1", null, null).toJson());
+        if (runId != null) {
+            variables.put(StepVariables.RUN_ID, runId);
+        }
         return variables;
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -158,31 +161,62 @@ class StepWorkerAccountSecurityTest {
     }
 
     @Test
-    void shouldNotLetAWorkerAccountCompleteARollbackStep() {
-        // the rollback steps write the orchestrator's tables themselves: only the application's worker runs them
+    void shouldLetAWorkerAccountCompleteOrFailARollbackStepWithItsOutcomeOnly() {
+        // the rollback steps are on the perform/record contract too: a worker account may run them, and both its
+        // completion and its failure report carry the step's outcome only
         BpmnModelInstance model = Bpmn.createExecutableProcess("workerSecurityRollbackStep").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("Task_RollBackNode").camundaExternalTask(StepTopics.ROLLBACK).endEvent().done();
+                .startEvent().serviceTask("Task_RollBackNode").camundaExternalTask(StepTopics.ROLLBACK)
+                // a step input from the inventory (the probe steps' listener: this test's node has no rollout row)
+                .camundaExecutionListenerDelegateExpression("start", "${prepareProbeStep}")
+                .endEvent().done();
         String deployment = engine.getRepositoryService().createDeployment()
                 .addModelInstance("worker-security-rollback-step.bpmn", model).deploy().getId();
+        Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId("step-workers");
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId("workerSecurityRollbackStep");
+        grant.addPermission(Permissions.READ_INSTANCE);
+        grant.addPermission(Permissions.UPDATE_INSTANCE);
+        String grantId = engine.getAuthorizationService().saveAuthorization(grant).getId();
         try {
             String upgradeId = "UPG-WORKER-RB-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
             String instance = engine.getRuntimeService().startProcessInstanceByKey("workerSecurityRollbackStep",
-                    upgradeId, Map.of("node", "crash-1")).getId();
-            // locked as if the worker had fetched it (the account may not read this test's own process)
+                    upgradeId, Map.of("node", "crash-1", "upgradeId", upgradeId, "systemId", "crash-test")).getId();
+            // locked as if the worker had fetched it
             String stepId = engine.getExternalTaskService().createExternalTaskQuery().topicName(StepTopics.ROLLBACK)
                     .processInstanceId(instance).singleResult().getId();
             engine.getExternalTaskService().lock(stepId, "remote-test", 60000);
+            String failure = ENGINE + "/external-task/" + stepId + "/failure";
+
+            Http.Reply failedWithVariable = http.post(WORKER, failure, Http.json(Map.of("workerId", "remote-test",
+                    "errorMessage", "no", "retries", 1, "retryTimeout", 0,
+                    "variables", Map.of("rollbackAutomatic", Map.of("value", true, "type", "Boolean")))));
+            Http.Reply failedForOtherNode = http.post(WORKER, failure, Http.json(Map.of("workerId", "remote-test",
+                    "errorMessage", "no", "retries", 1, "retryTimeout", 0,
+                    "localVariables", Map.of("stepOutcome", outcome("rollback", "crash-9", List.of())))));
+            Http.Reply completedWithVariable = http.post(WORKER, ENGINE + "/external-task/" + stepId + "/complete",
+                    Http.json(Map.of("workerId", "remote-test", "variables", Map.of("rollbackAutomatic",
+                            Map.of("value", true, "type", "Boolean")))));
+
+            assertThat(failedWithVariable.status()).isEqualTo(403);
+            assertThat(failedWithVariable.json().get("message").asText()).contains("report the failure of a runbook"
+                    + " step only with its outcome (the local variable stepOutcome); not accepted: rollbackAutomatic");
+            assertThat(failedForOtherNode.status()).isEqualTo(400);
+            assertThat(failedForOtherNode.json().get("message").asText()).contains("is refused",
+                    "outcome of step 'rollback' of node crash-9");
+            assertThat(completedWithVariable.status()).isEqualTo(403);
+            assertThat(engine.getExternalTaskService().createExternalTaskQuery().externalTaskId(stepId)
+                    .singleResult().getRetries()).as("no failure was recorded").isNull();
 
             Http.Reply completed = http.post(WORKER, ENGINE + "/external-task/" + stepId + "/complete",
                     Http.json(Map.of("workerId", "remote-test", "localVariables", Map.of("stepOutcome",
                             outcome("rollback", "crash-1", List.of())))));
 
-            assertThat(completed.status()).isEqualTo(403);
-            assertThat(completed.json().get("message").asText())
-                    .contains("rollback steps run in the orchestrator's own worker only");
+            assertThat(completed.status()).as(completed.body()).isEqualTo(204);
             assertThat(engine.getExternalTaskService().createExternalTaskQuery().externalTaskId(stepId).count())
-                    .isEqualTo(1);
+                    .isZero();
         } finally {
+            engine.getAuthorizationService().deleteAuthorization(grantId);
             engine.getRepositoryService().deleteDeployment(deployment, true);
         }
     }

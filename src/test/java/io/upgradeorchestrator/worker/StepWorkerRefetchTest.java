@@ -91,7 +91,7 @@ class StepWorkerRefetchTest {
 
         @Override
         public void handleFailure(StepTask task, String workerId, String errorMessage, String errorDetails,
-                                  int retries, Duration retryTimeout) {
+                                  int retries, Duration retryTimeout, StepOutcome outcome) {
             throw new AssertionError("the step did not fail: " + errorMessage);
         }
 

@@ -25,8 +25,10 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.upgradeorchestrator.files.BackupProperties;
-import io.upgradeorchestrator.worker.InApplicationStepHandler;
+import io.upgradeorchestrator.monitoring.MonitoringProperties;
+import io.upgradeorchestrator.rollout.RolloutProperties;
 import io.upgradeorchestrator.worker.StepHandler;
+import io.upgradeorchestrator.worker.StepHandlerSet;
 import io.upgradeorchestrator.worker.StepWorker;
 import io.upgradeorchestrator.worker.WorkerConfiguration;
 import io.upgradeorchestrator.worker.WorkerProperties;
@@ -45,7 +47,8 @@ import io.upgradeorchestrator.worker.WorkerProperties;
         "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"})
 @ComponentScan(basePackages = "io.upgradeorchestrator", useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = RemoteWorkerApplication.Parts.class))
-@EnableConfigurationProperties({RemoteWorkerProperties.class, WorkerProperties.class, BackupProperties.class})
+@EnableConfigurationProperties({RemoteWorkerProperties.class, WorkerProperties.class, BackupProperties.class,
+        RolloutProperties.class, MonitoringProperties.class})
 public class RemoteWorkerApplication {
 
     public static final String PROFILE = "remote-worker";
@@ -65,14 +68,11 @@ public class RemoteWorkerApplication {
 
     @Bean
     StepWorker stepWorker(RemoteWorkerProperties remote, WorkerProperties properties, List<StepHandler> handlers,
-                          MeterRegistry meters) {
+                          List<StepHandlerSet> handlerSets, MeterRegistry meters) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(remote.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        // the rollback steps write the orchestrator's tables themselves: never on a remote worker
-        List<StepHandler> remoteHandlers = handlers.stream()
-                .filter(handler -> !(handler instanceof InApplicationStepHandler)).toList();
         StepWorker worker = new StepWorker(new RestExternalTasks(client, remote.engineUrl().strip(), remote.user(),
-                remote.resolvePassword(), remote.requestTimeout()), remoteHandlers, properties,
+                remote.resolvePassword(), remote.requestTimeout()), StepHandlerSet.all(handlers, handlerSets), properties,
                 WorkerConfiguration.workerId(properties));
         WorkerConfiguration.registerGauges(worker, meters);
         return worker;
@@ -85,8 +85,8 @@ public class RemoteWorkerApplication {
 
     /**
      * The parts of the application a worker needs: the inventory, the action layer, the runbook runner with the demo
-     * target's settings, the final backup and the acceptance checks, and the step handlers. Nothing that needs the
-     * engine or the orchestrator's tables.
+     * target's settings, the final backup, the acceptance checks, the probe sampler, the configuration reader, and the
+     * step handlers. Nothing that needs the engine or the orchestrator's tables.
      */
     static final class Parts implements TypeFilter {
 
@@ -100,9 +100,12 @@ public class RemoteWorkerApplication {
                 "io.upgradeorchestrator.backup.FinalBackup",
                 "io.upgradeorchestrator.verification.Verification",
                 "io.upgradeorchestrator.verification.AcceptanceChecksStep",
+                "io.upgradeorchestrator.runbook.ProbeSampler",
+                "io.upgradeorchestrator.configuration.ConfigurationReader",
                 "io.upgradeorchestrator.rollout.BackUpNodeStep",
-                "io.upgradeorchestrator.rollout.UpgradeNodeStep",
-                "io.upgradeorchestrator.rollout.CheckNodeHealthStep");
+                "io.upgradeorchestrator.rollout.NodeUpgradeSteps",
+                "io.upgradeorchestrator.rollback.NodeRollbackSteps",
+                "io.upgradeorchestrator.monitoring.ProbeNodeStep");
 
         @Override
         public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {

@@ -88,9 +88,13 @@ public class RestExternalTasks implements ExternalTaskGateway {
 
     @Override
     public void handleFailure(StepTask task, String workerId, String errorMessage, String errorDetails, int retries,
-                              Duration retryTimeout) {
+                              Duration retryTimeout, StepOutcome outcome) {
         ObjectNode body = JSON.createObjectNode().put("workerId", workerId).put("errorMessage", errorMessage)
                 .put("errorDetails", errorDetails).put("retries", retries).put("retryTimeout", retryTimeout.toMillis());
+        if (outcome != null) {
+            body.putObject("localVariables").putObject(StepVariables.OUTCOME).put("type", "Json")
+                    .put("value", outcome.toJson());
+        }
         post("/external-task/" + id(task) + "/failure", body, task);
     }
 

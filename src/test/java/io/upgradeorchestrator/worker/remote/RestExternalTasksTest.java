@@ -125,7 +125,7 @@ class RestExternalTasksTest {
         assertThatThrownBy(() -> gateway.complete(task(), "remote-fra", StepOutcome.of("upgrade", "fra-1", null, null)))
                 .isInstanceOf(StepGoneException.class).hasMessageContaining("locked by worker 'other'");
         assertThatThrownBy(() -> gateway.handleFailure(task(), "remote-fra", "timed out", "details", 2,
-                Duration.ofMinutes(5)))
+                Duration.ofMinutes(5), null))
                 .isNotInstanceOf(StepGoneException.class).hasMessageContaining("(403): not allowed");
         assertThatThrownBy(() -> gateway.fetchAndLock("remote-fra", 1, List.of("runbook.backup.fra"),
                 Duration.ofMinutes(1), null))
