@@ -14,6 +14,7 @@ import io.upgradeorchestrator.inventory.Environment;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
+import io.upgradeorchestrator.probes.ProbeMeasurements;
 
 /**
  * Judges a round of the runbook's monitoring probes, as the nodes' probe steps measured them ({@link ProbeNodeStep}:

@@ -10,6 +10,7 @@ import io.upgradeorchestrator.inventory.Environment;
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Runbook;
+import io.upgradeorchestrator.probes.ProbeMeasurements;
 import io.upgradeorchestrator.rollout.RolloutProperties;
 import io.upgradeorchestrator.runbook.ProbeSampler;
 import io.upgradeorchestrator.worker.NodeStepHandler;

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.action.ActionRunRepository;
+import io.upgradeorchestrator.probes.ProbeMeasurements;
 import io.upgradeorchestrator.worker.StepOutcome;
 import io.upgradeorchestrator.worker.StepRecords;
 import io.upgradeorchestrator.worker.StepVariables;

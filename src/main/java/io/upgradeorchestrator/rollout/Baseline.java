@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import io.upgradeorchestrator.inventory.InventorySystem;
 import io.upgradeorchestrator.inventory.Node;
 import io.upgradeorchestrator.inventory.Runbook;
-import io.upgradeorchestrator.monitoring.ProbeMeasurements;
+import io.upgradeorchestrator.probes.ProbeMeasurements;
 
 /**
  * "If the team knows normal response time and error rate before the upgrade, it can compare the new version more

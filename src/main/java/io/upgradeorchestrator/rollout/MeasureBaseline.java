@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
-import io.upgradeorchestrator.monitoring.ProbeMeasurements;
+import io.upgradeorchestrator.probes.ProbeMeasurements;
 import io.upgradeorchestrator.variables.Summaries;
 
 /**

@@ -2,7 +2,6 @@ package io.upgradeorchestrator.rollout;
 
 import java.util.Map;
 
-import io.upgradeorchestrator.verification.NodeAcceptanceChecksProcess;
 
 /** The per-node runbook steps by their element ids in the three step diagrams. */
 final class NodeSteps {

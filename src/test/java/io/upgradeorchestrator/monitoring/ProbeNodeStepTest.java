@@ -18,6 +18,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import io.upgradeorchestrator.inventory.InventoryService;
 import io.upgradeorchestrator.inventory.InventorySystem;
+import io.upgradeorchestrator.probes.ProbeMeasurements;
 import io.upgradeorchestrator.rollout.Baseline;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;

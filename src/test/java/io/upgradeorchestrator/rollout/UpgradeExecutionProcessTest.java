@@ -259,7 +259,7 @@ class UpgradeExecutionProcessTest {
                 .hasMessageContaining("ROLL_BACK, CONTINUE").hasMessageContaining("rollbackReason");
         upgrades.complete("olga", execution, RollbackDecisionProcess.Elements.DECIDE_ROLLBACK,
                 values("rollbackDecision", "CONTINUE", "rollbackReason", "ber-1 is repaired by hand later"));
-        runJobsUntil(execution, io.upgradeorchestrator.verification.NodeAcceptanceChecksProcess.Elements.CHECK_NODE_ACCEPTANCE);
+        runJobsUntil(execution, io.upgradeorchestrator.rollout.NodeAcceptanceChecksProcess.Elements.CHECK_NODE_ACCEPTANCE);
         // wave 2 is done; now a node's invoices turn out unreadable
         Files.writeString(node("billing-portal-fra-2").resolve("data/invoices.csv"), "3001;truncated row\n",
                 StandardOpenOption.APPEND);
@@ -341,7 +341,7 @@ class UpgradeExecutionProcessTest {
     @Test
     void shouldGoOnToTheLogReviewWhenTheOwnerKeepsTheUpgradeAfterAFailedCoreCheck() throws Exception {
         ProcessInstance execution = start("billing-portal", "4.9.0", facts());
-        runJobsUntil(execution, io.upgradeorchestrator.verification.NodeAcceptanceChecksProcess.Elements.CHECK_NODE_ACCEPTANCE);
+        runJobsUntil(execution, io.upgradeorchestrator.rollout.NodeAcceptanceChecksProcess.Elements.CHECK_NODE_ACCEPTANCE);
         Files.writeString(node("billing-portal-fra-2").resolve("data/invoices.csv"), "3001;truncated row\n",
                 StandardOpenOption.APPEND);
         upgrades.runJobs(execution);

@@ -1,4 +1,4 @@
-package io.upgradeorchestrator.monitoring;
+package io.upgradeorchestrator.probes;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.upgradeorchestrator.verification;
+package io.upgradeorchestrator.rollout;
 
 /**
  * "Run acceptance checks on nodes" ({@code processes/node-acceptance-checks.bpmn}): the acceptance checks of one
