@@ -1,5 +1,18 @@
 package io.upgradeorchestrator.monitoring;
 
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.BREACH_SUMMARY;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.ISSUES_FOUND;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.LAST_PROBE_RESULTS;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_CYCLE;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_DECIDED_BY;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_DECISION;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_DECISION_GROUPS;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_OUTCOME;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.MONITORING_SUMMARY;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.PROBE_ROUNDS;
+import static io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.USER_PROBLEMS;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER;
+import static io.upgradeorchestrator.variables.UpgradeVariables.ROLLBACK_TRIGGER_DETAIL;
 import static io.upgradeorchestrator.monitoring.MonitoringTestSupport.baselineProbe;
 import static io.upgradeorchestrator.monitoring.MonitoringTestSupport.newUpgradeId;
 import static io.upgradeorchestrator.monitoring.MonitoringTestSupport.passTimeAndRun;
@@ -37,6 +50,7 @@ import io.upgradeorchestrator.issues.IssueDecision;
 import io.upgradeorchestrator.issues.IssueList;
 import io.upgradeorchestrator.issues.IssueSource;
 import io.upgradeorchestrator.monitoring.UpgradeMonitoringProcess.Elements;
+import io.upgradeorchestrator.testing.ProcessVariables;
 import io.upgradeorchestrator.testing.Http;
 import io.upgradeorchestrator.testing.ProcessTest;
 import io.upgradeorchestrator.testing.Smtp;
@@ -87,24 +101,24 @@ class UpgradeMonitoringProcessTest {
         ProcessInstance monitoring = start(id, List.of(baselineProbe("Health answer", 400, 0)));
 
         assertThat(monitoring).isWaitingAt(Elements.MONITORING_PERIOD_OVER);
-        assertThat(variable(monitoring, "monitoringCycle")).isEqualTo("R3/PT15M");
-        assertThat(variable(monitoring, "monitoringDecisionGroups")).isEqualTo("operations,reporting-owners");
+        assertThat(upgrades.variable(monitoring, MONITORING_CYCLE)).isEqualTo("R3/PT15M");
+        assertThat(upgrades.variable(monitoring, MONITORING_DECISION_GROUPS)).isEqualTo("operations,reporting-owners");
         for (int round = 1; round <= 3; round++) {
             passTimeAndRun(engine, upgrades, monitoring, ROUND);
-            assertThat(variable(monitoring, "probeRounds")).isEqualTo(round);
+            assertThat(upgrades.variable(monitoring, PROBE_ROUNDS)).isEqualTo(round);
         }
         assertThat(monitoring).isActive();
-        assertThat((String) variable(monitoring, "lastProbeResults"))
+        assertThat(upgrades.variable(monitoring, LAST_PROBE_RESULTS))
                 .contains("Health answer on " + NODE, "baseline 400 ms, 0 % errors", "— ok");
 
         passTimeAndRun(engine, upgrades, monitoring, ROUND);
 
         assertThat(monitoring).isEnded().hasPassed(Elements.PROBES_OK_END, Elements.SYSTEM_STABLE_END)
                 .hasNotPassed(Elements.ALERT_OPERATIONS, Elements.ROLLBACK_DECIDED_END);
-        assertThat(upgrades.variable(monitoring, "monitoringOutcome")).isEqualTo("STABLE");
+        assertThat(upgrades.variable(monitoring, MONITORING_OUTCOME)).isEqualTo("STABLE");
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(monitoring.getId())
-                .variableName("rollbackTrigger").count()).isZero();
-        assertThat((String) upgrades.variable(monitoring, "monitoringSummary"))
+                .variableName(ROLLBACK_TRIGGER.name()).count()).isZero();
+        assertThat(upgrades.variable(monitoring, MONITORING_SUMMARY))
                 .startsWith("Monitoring ended STABLE").contains("3 probe round(s), 0 with a breach")
                 .contains("compared with the baseline of 1 probe(s)");
         assertThat(smtp.getReceivedMessages()).isEmpty();
@@ -126,9 +140,9 @@ class UpgradeMonitoringProcessTest {
         Task decision = upgrades.task(monitoring, Elements.DECIDE_ON_BREACH);
         assertThat(engine.getTaskService().getIdentityLinksForTask(decision.getId()))
                 .extracting(link -> link.getGroupId()).contains("operations", "reporting-owners");
-        assertThat((String) engine.getTaskService().getVariable(decision.getId(), "breachSummary"))
+        assertThat(ProcessVariables.of(engine, decision).get(BREACH_SUMMARY))
                 .contains("Health answer on " + NODE, "error rate 100 % above the threshold of 0 %");
-        assertThat((String) variable(monitoring, "lastProbeResults"))
+        assertThat(upgrades.variable(monitoring, LAST_PROBE_RESULTS))
                 .contains("No baseline was measured before the change: compared with the probes' own thresholds only");
 
         MimeMessage[] mails = smtp.getReceivedMessages();
@@ -144,11 +158,11 @@ class UpgradeMonitoringProcessTest {
 
         assertThat(monitoring).isEnded().hasPassed(Elements.ROLLBACK_AFTER_BREACH, Elements.ROLLBACK_DECIDED_END)
                 .hasNotPassed(Elements.SYSTEM_STABLE_END);
-        assertThat(upgrades.variable(monitoring, "monitoringOutcome")).isEqualTo("ROLL_BACK");
-        assertThat(upgrades.variable(monitoring, "monitoringDecision")).isEqualTo("ROLL_BACK");
-        assertThat(upgrades.variable(monitoring, "monitoringDecidedBy")).isEqualTo("oscar");
-        assertThat(upgrades.variable(monitoring, "rollbackTrigger")).isEqualTo("MONITORING_BREACH");
-        assertThat((String) upgrades.variable(monitoring, "rollbackTriggerDetail"))
+        assertThat(upgrades.variable(monitoring, MONITORING_OUTCOME)).isEqualTo("ROLL_BACK");
+        assertThat(upgrades.variable(monitoring, MONITORING_DECISION)).isEqualTo("ROLL_BACK");
+        assertThat(upgrades.variable(monitoring, MONITORING_DECIDED_BY)).isEqualTo("oscar");
+        assertThat(upgrades.variable(monitoring, ROLLBACK_TRIGGER)).isEqualTo("MONITORING_BREACH");
+        assertThat(upgrades.variable(monitoring, ROLLBACK_TRIGGER_DETAIL))
                 .contains("Health answer on " + NODE, "roll back decided by oscar");
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(monitoring.getId()).count())
                 .as("no probe timer left").isZero();
@@ -168,7 +182,7 @@ class UpgradeMonitoringProcessTest {
         assertThat(monitoring).hasPassed(Elements.BREACH_ADDED_TO_OPEN_DECISION);
         assertThat(upgrades.tasks(monitoring, Elements.DECIDE_ON_BREACH)).hasSize(1);
         assertThat(alertsToOperations()).hasSize(1);
-        assertThat(variable(monitoring, "probeRounds")).isEqualTo(2);
+        assertThat(upgrades.variable(monitoring, PROBE_ROUNDS)).isEqualTo(2);
 
         assertThatThrownBy(() -> upgrades.complete("olga", first, values("monitoringDecision", "FIX_FORWARD")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("monitoringDecisionReason");
@@ -187,14 +201,14 @@ class UpgradeMonitoringProcessTest {
         passTimeAndRun(engine, upgrades, monitoring, ROUND);
 
         assertThat(monitoring).isEnded().hasPassed(Elements.SYSTEM_STABLE_END);
-        assertThat(upgrades.variable(monitoring, "monitoringOutcome")).isEqualTo("STABLE");
-        assertThat(upgrades.variable(monitoring, "monitoringDecision")).isEqualTo("ACCEPT");
-        String issues = (String) upgrades.variable(monitoring, "issuesFound");
+        assertThat(upgrades.variable(monitoring, MONITORING_OUTCOME)).isEqualTo("STABLE");
+        assertThat(upgrades.variable(monitoring, MONITORING_DECISION)).isEqualTo("ACCEPT");
+        String issues = upgrades.variable(monitoring, ISSUES_FOUND);
         assertThat(issues.lines()).hasSize(2);
         assertThat(issues.lines().toList().get(0)).contains("MONITORING_BREACH", "Health answer on " + NODE,
                 "FIX_FORWARD by olga: restart the report service tonight (olga)");
         assertThat(issues.lines().toList().get(1)).contains("ACCEPT by oscar: internal reports only, fix next week");
-        assertThat((String) upgrades.variable(monitoring, "monitoringSummary"))
+        assertThat(upgrades.variable(monitoring, MONITORING_SUMMARY))
                 .contains("3 probe round(s), 3 with a breach", "2 issue(s) fixed forward or accepted");
         // the same issues as data: the joined second breach is decided with the first, not repeated
         List<Issue> typed = issues(monitoring);
@@ -222,7 +236,7 @@ class UpgradeMonitoringProcessTest {
         assertThat(first.json().get("reportedBy").asText()).isEqualTo("rita");
         runDueJobs(engine, upgrades, monitoring);
         Task decision = upgrades.task(monitoring, Elements.DECIDE_ON_USER_PROBLEM);
-        assertThat((String) engine.getTaskService().getVariable(decision.getId(), "breachSummary"))
+        assertThat(ProcessVariables.of(engine, decision).get(BREACH_SUMMARY))
                 .isEqualTo("User report by rita (ext. 4711): Month-end report takes 10 minutes instead of 1");
         assertThat(alertsToOperations()).extracting(MimeMessage::getSubject).containsExactly("Monitoring alert: "
                 + id + " Finance reporting (internal): Problem reported by a user at Month-end report takes 10 minutes"
@@ -242,20 +256,20 @@ class UpgradeMonitoringProcessTest {
         runDueJobs(engine, upgrades, monitoring);
         assertThat(monitoring).hasPassed(Elements.PROBLEM_ADDED_TO_OPEN_DECISION);
         assertThat(upgrades.tasks(monitoring, null)).hasSize(1);
-        assertThat(((String) variable(monitoring, "userProblems")).lines()).hasSize(3);
+        assertThat(upgrades.variable(monitoring, USER_PROBLEMS).lines()).hasSize(3);
 
         upgrades.complete("oscar", second, values("monitoringDecision", "ROLL_BACK",
                 "monitoringDecisionReason", "exports are needed for the audit"));
 
         assertThat(monitoring).isEnded().hasPassed(Elements.ROLLBACK_AFTER_USER_PROBLEM, Elements.ROLLBACK_DECIDED_END);
-        assertThat(upgrades.variable(monitoring, "monitoringOutcome")).isEqualTo("ROLL_BACK");
-        assertThat(upgrades.variable(monitoring, "rollbackTrigger")).isEqualTo("USER_REPORT");
-        assertThat((String) upgrades.variable(monitoring, "rollbackTriggerDetail"))
+        assertThat(upgrades.variable(monitoring, MONITORING_OUTCOME)).isEqualTo("ROLL_BACK");
+        assertThat(upgrades.variable(monitoring, ROLLBACK_TRIGGER)).isEqualTo("USER_REPORT");
+        assertThat(upgrades.variable(monitoring, ROLLBACK_TRIGGER_DETAIL))
                 .contains("User report by carl (carl@example.org): Export to Excel fails",
                         "roll back decided by oscar: exports are needed for the audit");
-        assertThat((String) upgrades.variable(monitoring, "issuesFound"))
+        assertThat(upgrades.variable(monitoring, ISSUES_FOUND))
                 .contains("USER_REPORT", "ACCEPT by olga: month-end runs are slow in the first hour, known");
-        assertThat((String) upgrades.variable(monitoring, "monitoringSummary")).contains("3 user report(s)");
+        assertThat(upgrades.variable(monitoring, MONITORING_SUMMARY)).contains("3 user report(s)");
         // each report is an issue from when it came in; the joined third report is decided with the second
         List<Issue> typed = issues(monitoring);
         assertThat(typed).extracting(Issue::source).containsOnly(IssueSource.USER_REPORT);
@@ -286,9 +300,9 @@ class UpgradeMonitoringProcessTest {
         }
 
         assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
-        String summary = (String) engine.getTaskService().getVariable(decision.getId(), "breachSummary");
+        String summary = ProcessVariables.of(engine, decision).get(BREACH_SUMMARY);
         assertThat(summary).startsWith("User report by rita").hasSizeLessThan(4000).contains("characters, the first");
-        String problems = (String) variable(monitoring, "userProblems");
+        String problems = upgrades.variable(monitoring, USER_PROBLEMS);
         assertThat(problems).hasSizeLessThan(4000).startsWith("… (").contains("earlier line(s) cut)");
         engine.getRuntimeService().deleteProcessInstance(monitoring.getId(), "test done");
     }
@@ -335,8 +349,8 @@ class UpgradeMonitoringProcessTest {
         Map<String, Object> variables = variables(newUpgradeId(), null, null);
         ProcessInstance monitoring = MonitoringTestSupport.start(engine, upgrades, variables);
 
-        assertThat(variable(monitoring, "monitoringCycle")).isEqualTo("R95/PT15M");
-        assertThat((String) variable(monitoring, "monitoringSummary"))
+        assertThat(upgrades.variable(monitoring, MONITORING_CYCLE)).isEqualTo("R95/PT15M");
+        assertThat(upgrades.variable(monitoring, MONITORING_SUMMARY))
                 .contains("no monitoring duration was decided for this upgrade; monitoring for the default PT24H");
         engine.getRuntimeService().deleteProcessInstance(monitoring.getId(), "test done");
     }
@@ -364,9 +378,6 @@ class UpgradeMonitoringProcessTest {
         return IssueList.parse(JsonText.of(value));
     }
 
-    private Object variable(ProcessInstance instance, String name) {
-        return engine.getRuntimeService().getVariable(instance.getId(), name);
-    }
 
     /** The demo node serves no release: its health endpoint answers 503. */
     private void switchOff(String node) throws Exception {
