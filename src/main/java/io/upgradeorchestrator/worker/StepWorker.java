@@ -67,6 +67,8 @@ public class StepWorker {
     private final Map<String, Deque<Held>> waitingPerUpgrade = new HashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final Object wakeUp = new Object();
+    /** Guarded by {@link #wakeUp}: steps were created since the current fetch began. */
+    private boolean wokenUp;
     private volatile boolean stopped;
     private Thread fetcher;
 
@@ -144,6 +146,7 @@ public class StepWorker {
     /** New steps are waiting (the engine just created them): fetch now rather than at the next poll. */
     public void wakeUp() {
         synchronized (wakeUp) {
+            wokenUp = true;
             wakeUp.notifyAll();
         }
     }
@@ -193,6 +196,9 @@ public class StepWorker {
         while (!stopped) {
             int fetched = 0;
             long pause = properties.pollInterval().toMillis();
+            synchronized (wakeUp) {
+                wokenUp = false; // this fetch sees whatever was committed before the wake-up
+            }
             try {
                 fetched = fetchAndStart(null);
                 failures = 0;
@@ -206,7 +212,9 @@ public class StepWorker {
             if (fetched == 0) {
                 synchronized (wakeUp) {
                     try {
-                        wakeUp.wait(pause);
+                        if (!wokenUp || failures > 0) { // a wake-up during a fetch is not lost: fetch again at once
+                            wakeUp.wait(pause);
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
