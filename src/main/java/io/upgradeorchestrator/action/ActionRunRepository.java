@@ -132,9 +132,18 @@ public class ActionRunRepository {
         String set = "upgrade_id = ?, target = ?, action_name = ?, kind = ?, description = ?, status = ?, attempts = ?,"
                 + " exit_code = ?, http_status = ?, started_at = ?, finished_at = ?, duration_ms = ?, output = ?,"
                 + " omitted_bytes = ?, omitted_lines = ?, pattern_counts = ?, summary = ?";
-        Object[] update = java.util.Arrays.copyOf(values, values.length + 1);
+        Object[] update = java.util.Arrays.copyOf(values, values.length + 2);
         update[values.length] = run.idempotencyKey();
-        if (jdbc.update("update action_run set " + set + " where idempotency_key = ?", update) == 0) {
+        update[values.length + 1] = run.id();
+        // the same run again (a retried completion) or one whose earlier attempt did not end; never another run's
+        // recorded result: a worker's outcome must not rewrite the journal the orchestrator answers retries from
+        if (jdbc.update("update action_run set " + set + " where idempotency_key = ? and (id = ? or status in"
+                + " ('STARTED', 'ERROR'))", update) == 0) {
+            if (jdbc.queryForObject("select count(*) from action_run where idempotency_key = ?", Integer.class,
+                    run.idempotencyKey()) > 0) {
+                throw new org.camunda.bpm.engine.BadUserRequestException("The action run " + run.idempotencyKey()
+                        + " is recorded already with another result; a step's outcome cannot rewrite it");
+            }
             Object[] insert = new Object[values.length + 2];
             insert[0] = run.id();
             insert[1] = run.idempotencyKey();

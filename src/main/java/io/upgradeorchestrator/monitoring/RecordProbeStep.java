@@ -53,8 +53,15 @@ class RecordProbeStep implements ExecutionListener {
             problem = "a probe step reports measurements only";
         }
         if (problem == null && outcome.measurements().stream().anyMatch(measured -> measured.probe() == null
-                || measured.samples() < 0 || measured.medianLatencyMillis() < 0)) {
-            problem = "every measurement names its probe and counts its samples";
+                || measured.samples() < 0 || measured.medianLatencyMillis() < 0
+                || !(measured.errorRatePercent() >= 0 && measured.errorRatePercent() <= 100))) {
+            // a worker's numbers feed the baseline and the monitoring's judgement: no negative or impossible ones
+            problem = "every measurement names its probe, counts its samples and gives a latency of 0 ms or more and"
+                    + " an error rate between 0 and 100 %";
+        }
+        if (problem == null && outcome.measurements().stream().map(StepOutcome.Measurement::probe).distinct().count()
+                != outcome.measurements().size()) {
+            problem = "each probe is measured once per node and round";
         }
         StepRecords.refuseIf(problem, ProbeNodeStep.STEP, upgradeId, nodeId);
         outcome.actions().forEach(actionRuns::importRun);

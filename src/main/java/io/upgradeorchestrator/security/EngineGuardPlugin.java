@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import io.upgradeorchestrator.identity.Requesters;
+import io.upgradeorchestrator.worker.WorkerProperties;
 
 /**
  * The product's rules that must hold for every client of the engine, attached by the engine itself so that no
@@ -49,12 +50,15 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
     private final ExecutionListener upgradeStartGuard;
     private final TaskListener fourEyesRule;
     private final Requesters requesters;
+    private final StepWorkerScope stepWorkers;
 
     EngineGuardPlugin(@Lazy @Qualifier("upgradeStartGuard") ExecutionListener upgradeStartGuard,
-                      @Lazy @Qualifier("fourEyesRule") TaskListener fourEyesRule, @Lazy Requesters requesters) {
+                      @Lazy @Qualifier("fourEyesRule") TaskListener fourEyesRule, @Lazy Requesters requesters,
+                      WorkerProperties workers, WorkerAccountProperties workerAccounts) {
         this.upgradeStartGuard = upgradeStartGuard;
         this.fourEyesRule = fourEyesRule;
         this.requesters = requesters;
+        this.stepWorkers = new StepWorkerScope(workers.remoteZones(), workerAccounts.zones());
     }
 
     @Override
@@ -63,7 +67,7 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
         configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
         List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-        interceptors.add(new TaskCommandGuard());
+        interceptors.add(new TaskCommandGuard(stepWorkers));
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
         List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());

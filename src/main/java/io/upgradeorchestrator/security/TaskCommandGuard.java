@@ -19,10 +19,12 @@ import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.externaltask.TopicFetchInstruction;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExternalTaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -52,6 +54,12 @@ import org.camunda.bpm.engine.variable.Variables;
  */
 class TaskCommandGuard extends CommandInterceptor {
 
+    private final StepWorkerScope stepWorkers;
+
+    TaskCommandGuard(StepWorkerScope stepWorkers) {
+        this.stepWorkers = stepWorkers;
+    }
+
     /** The variable a step's completion may write (worker.StepVariables.OUTCOME). */
     static final String STEP_OUTCOME = "stepOutcome";
     private static final Set<Class<?>> STEP_WORKER_COMMANDS = Set.of(FetchExternalTasksCmd.class,
@@ -66,11 +74,13 @@ class TaskCommandGuard extends CommandInterceptor {
         Authentication caller = context == null ? null : context.getAuthentication();
         int[] depth = DEPTH.get();
         if (caller != null && caller.getUserId() != null) {
-            if (depth[0] == 0 && caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.STEP_WORKERS)
-                    && !STEP_WORKER_COMMANDS.contains(command.getClass())) {
-                throw new AuthorizationException(caller.getUserId() + " is a runbook-step worker account (group "
-                        + Groups.STEP_WORKERS + "): it may fetch, complete, extend, unlock and report the failure of"
-                        + " runbook steps only");
+            if (depth[0] == 0 && caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.STEP_WORKERS)) {
+                if (!STEP_WORKER_COMMANDS.contains(command.getClass())) {
+                    throw new AuthorizationException(caller.getUserId() + " is a runbook-step worker account (group "
+                            + Groups.STEP_WORKERS + "): it may fetch, complete, extend, unlock and report the failure"
+                            + " of runbook steps only");
+                }
+                checkStepWorker(command, context, caller.getUserId());
             }
             check(command, context, caller.getUserId());
         }
@@ -79,6 +89,40 @@ class TaskCommandGuard extends CommandInterceptor {
             return next.execute(command);
         } finally {
             depth[0]--;
+        }
+    }
+
+    /** A worker account's external-task command: its zones' steps, under its own worker id, for a bounded time. */
+    private void checkStepWorker(Command<?> command, CommandContext context, String user) {
+        if (command instanceof FetchExternalTasksCmd) {
+            stepWorkers.checkWorkerId(user, read(command, "workerId"));
+            Map<String, TopicFetchInstruction> instructions = read(command, "fetchInstructions");
+            for (TopicFetchInstruction instruction : instructions.values()) {
+                stepWorkers.checkTopic(user, instruction.getTopicName());
+                stepWorkers.checkLock(user, instruction.getLockDuration());
+            }
+            return;
+        }
+        ExternalTaskEntity step = context.getExternalTaskManager().findExternalTaskById(read(command,
+                "externalTaskId"));
+        if (step == null) {
+            return; // the command itself answers "not found"
+        }
+        stepWorkers.checkTopic(user, step.getTopicName());
+        if (command instanceof UnlockExternalTaskCmd) {
+            if (step.getWorkerId() != null && !StepWorkerScope.isOwn(user, step.getWorkerId())) {
+                throw new AuthorizationException(user + " cannot unlock step " + step.getId()
+                        + ": another worker holds it (" + step.getWorkerId() + ")");
+            }
+            return;
+        }
+        stepWorkers.checkWorkerId(user, read(command, "workerId"));
+        if (command instanceof LockExternalTaskCmd) {
+            stepWorkers.checkLock(user, TaskCommandGuard.<Long>read(command, "lockDuration"));
+        } else if (command instanceof ExtendLockOnExternalTaskCmd) {
+            stepWorkers.checkLock(user, TaskCommandGuard.<Long>read(command, "newLockTime"));
+        } else if (command instanceof HandleExternalTaskFailureCmd) {
+            stepWorkers.checkRetryTimeout(user, TaskCommandGuard.<Long>read(command, "retryDuration"));
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -37,6 +38,27 @@ class IdempotencyTest extends ActionTestSupport {
         assertThat(first.replayed()).isFalse();
         assertThat(second.replayed()).isTrue();
         assertThat(second).usingRecursiveComparison().ignoringFields("replayed").isEqualTo(first);
+    }
+
+    @Test
+    void aStepsOutcomeCannotRewriteAnotherRunsRecordedResult() {
+        // a worker's outcome is imported into the journal the orchestrator answers retries from: the same run again
+        // is fine, another run under a key whose result is recorded (a forged SUCCEEDED) is refused
+        String key = UUID.randomUUID().toString();
+        ActionRequest request = request(key, "fails", CommandSpec.of("false"), context(), Set.of());
+        runner.run(request);
+        ActionRun recorded = runs.findByIdempotencyKey(key).orElseThrow();
+        ActionRun forged = new ActionRun(UUID.randomUUID().toString(), key, recorded.upgradeId(), recorded.target(),
+                recorded.actionName(), recorded.kind(), recorded.description(), ActionRun.Status.SUCCEEDED, 1, 0,
+                null, recorded.startedAt(), recorded.finishedAt(), recorded.durationMs(), "", 0, 0, Map.of(),
+                "told by a worker");
+
+        runs.importRun(recorded);
+        assertThatThrownBy(() -> runs.importRun(forged)).hasMessageContaining("is recorded already");
+
+        assertThat(runs.findByIdempotencyKey(key).orElseThrow().status()).isEqualTo(ActionRun.Status.FAILED);
+        assertThat(runner.run(request).outcome()).as("the retry still answers the recorded result")
+                .isEqualTo(ActionOutcome.FAILED);
     }
 
     @Test

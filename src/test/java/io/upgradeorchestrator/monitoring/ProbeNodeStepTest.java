@@ -166,6 +166,25 @@ class ProbeNodeStepTest {
     }
 
     /** What the worker performs and the orchestrator records on the step's completion. */
+    @Test
+    void shouldRefuseImpossibleMeasurementsFromAWorker() {
+        // a worker's numbers feed the baseline and the monitoring: a negative error rate, one above 100 %, NaN or a
+        // probe measured twice would hide a breach or poison the baseline of every node
+        String upgradeId = MonitoringTestSupport.newUpgradeId();
+        for (List<StepOutcome.Measurement> forged : List.of(
+                List.of(new StepOutcome.Measurement("Health answer", 20, -1000, 5)),
+                List.of(new StepOutcome.Measurement("Health answer", 20, 1e9, 5)),
+                List.of(new StepOutcome.Measurement("Health answer", 20, Double.NaN, 5)),
+                List.of(new StepOutcome.Measurement("Health answer", 20, 0, 5),
+                        new StepOutcome.Measurement("Health answer", 20, 50, 5)))) {
+            StepOutcome outcome = new StepOutcome(ProbeNodeStep.STEP, NODE, null, null, null, List.of(), forged,
+                    List.of());
+            assertThatThrownBy(() -> record.record(upgradeId, null, "pi-9:1", NODE, outcome))
+                    .as("%s", forged).hasMessageContaining("is refused");
+        }
+        assertThat(measurements.ofRound(upgradeId, "pi-9:1")).isEmpty();
+    }
+
     private void run(StepTask task) {
         StepOutcome outcome = step.perform(task);
         StepInput input = task.input();

@@ -50,6 +50,7 @@ import io.upgradeorchestrator.worker.StepTopics;
 class StepWorkerAccountSecurityTest {
 
     private static final String WORKER = "stepworker";
+    private static final String WORKER_ID = "stepworker-test";
     private static final String ENGINE = "/engine-rest/engine/workersecurity";
 
     @DynamicPropertySource
@@ -57,6 +58,9 @@ class StepWorkerAccountSecurityTest {
         registry.add("spring.datasource.url",
                 () -> "jdbc:h2:mem:upgrade-orchestrator-worker-security;DB_CLOSE_DELAY=-1");
         registry.add("camunda.bpm.process-engine-name", () -> "workersecurity");
+        // crash-1 stands in Berlin: its steps go to remote workers (runbook.<step>.berlin), crash-2's stay the
+        // application's own (plain topics)
+        registry.add("upgrade-orchestrator.worker.remote-zones", () -> "berlin");
     }
 
     @LocalServerPort
@@ -91,34 +95,63 @@ class StepWorkerAccountSecurityTest {
                 RolloutFacts.lowRisk(upgradeId, "crash-test", "Crash test system", "1.0", 1, 2, 1));
         upgrades.runUntil(execution, NodeBackupsProcess.Elements.BACK_UP_NODE);
 
-        JsonNode fetched = http.post(WORKER, ENGINE + "/external-task/fetchAndLock", Http.json(Map.of(
-                "workerId", "remote-test", "maxTasks", 1, "topics", List.of(Map.of("topicName", "runbook.backup",
+        String fetchAndLock = ENGINE + "/external-task/fetchAndLock";
+        Http.Reply ownSteps = http.post(WORKER, fetchAndLock, Http.json(Map.of("workerId", WORKER_ID, "maxTasks", 1,
+                "topics", List.of(Map.of("topicName", "runbook.backup", "lockDuration", 60000,
+                        "businessKey", upgradeId)))));
+        Http.Reply otherZone = http.post(WORKER, fetchAndLock, Http.json(Map.of("workerId", WORKER_ID, "maxTasks", 1,
+                "topics", List.of(Map.of("topicName", "runbook.backup.munich", "lockDuration", 60000)))));
+        Http.Reply otherName = http.post(WORKER, fetchAndLock, Http.json(Map.of("workerId", "vm-orchestrator",
+                "maxTasks", 1, "topics", List.of(Map.of("topicName", "runbook.backup.berlin", "lockDuration", 60000)))));
+        Http.Reply longLock = http.post(WORKER, fetchAndLock, Http.json(Map.of("workerId", WORKER_ID, "maxTasks", 1,
+                "topics", List.of(Map.of("topicName", "runbook.backup.berlin", "lockDuration", 86_400_000)))));
+        assertThat(ownSteps.status()).as("the application's own steps (plain topics)").isEqualTo(403);
+        assertThat(ownSteps.json().get("message").asText()).contains("its zones only (berlin",
+                "not on 'runbook.backup'");
+        assertThat(otherZone.status()).as("a zone the orchestrator keeps").isEqualTo(403);
+        assertThat(otherName.status()).as("another worker's name").isEqualTo(403);
+        assertThat(otherName.json().get("message").asText()).contains("must be 'stepworker' or start with");
+        assertThat(longLock.status()).as("a lock of a day").isEqualTo(403);
+        assertThat(longLock.json().get("message").asText()).contains("at most 30 minutes");
+
+        JsonNode fetched = http.post(WORKER, fetchAndLock, Http.json(Map.of(
+                "workerId", WORKER_ID, "maxTasks", 1, "topics", List.of(Map.of("topicName", "runbook.backup.berlin",
                         "lockDuration", 60000, "businessKey", upgradeId))))).json();
         assertThat(fetched).as("the worker account fetches the step").hasSize(1);
         String stepId = fetched.get(0).get("id").asText();
         String node = fetched.get(0).get("variables").get("node").get("value").asText();
         String runId = fetched.get(0).get("variables").get("rolloutRunId").get("value").asText();
         String complete = ENGINE + "/external-task/" + stepId + "/complete";
+        Http.Reply stretched = http.post(WORKER, ENGINE + "/external-task/" + stepId + "/extendLock",
+                Http.json(Map.of("workerId", WORKER_ID, "newDuration", 86_400_000)));
+        assertThat(stretched.status()).as("extended to a day").isEqualTo(403);
+        String ownStep = engine.getExternalTaskService().createExternalTaskQuery().topicName(StepTopics.BACKUP)
+                .notLocked().list().get(0).getId();
+        engine.getExternalTaskService().lock(ownStep, "vm-orchestrator", 60000);
+        Http.Reply unlockOthers = http.post(WORKER, ENGINE + "/external-task/" + ownStep + "/unlock", "");
+        assertThat(unlockOthers.status()).as("another worker's step").isEqualTo(403);
+        assertThat(engine.getExternalTaskService().createExternalTaskQuery().externalTaskId(ownStep).singleResult()
+                .getWorkerId()).isEqualTo("vm-orchestrator");
 
-        Http.Reply processVariable = http.post(WORKER, complete, Http.json(Map.of("workerId", "remote-test",
+        Http.Reply processVariable = http.post(WORKER, complete, Http.json(Map.of("workerId", WORKER_ID,
                 "variables", Map.of("rollbackAutomatic", Map.of("value", true, "type", "Boolean")))));
-        Http.Reply extraLocal = http.post(WORKER, complete, Http.json(Map.of("workerId", "remote-test",
+        Http.Reply extraLocal = http.post(WORKER, complete, Http.json(Map.of("workerId", WORKER_ID,
                 "localVariables", Map.of("stepOutcome", outcome("backup", node, List.of()),
                         "node", Map.of("value", "another-node", "type", "String")))));
-        Http.Reply otherNode = http.post(WORKER, complete, Http.json(Map.of("workerId", "remote-test",
+        Http.Reply otherNode = http.post(WORKER, complete, Http.json(Map.of("workerId", WORKER_ID,
                 "localVariables", Map.of("stepOutcome", outcome("backup", "crash-9", List.of())))));
-        Http.Reply otherUpgradesRun = http.post(WORKER, complete, Http.json(Map.of("workerId", "remote-test",
+        Http.Reply otherUpgradesRun = http.post(WORKER, complete, Http.json(Map.of("workerId", WORKER_ID,
                 "localVariables", Map.of("stepOutcome", outcome("backup", node, List.of(actionRun(
                         "UPG-2026-0001:run:upgrade:" + node, "UPG-2026-0001", node)))))));
         Http.Reply setVariable = http.put(WORKER, ENGINE + "/process-instance/" + execution.getId()
                 + "/variables/rollbackAutomatic", Http.json(Map.of("value", true, "type", "Boolean")));
         Http.Reply readInstances = http.get(WORKER, ENGINE + "/process-instance?businessKey=" + upgradeId);
-        Http.Reply adminVariable = http.post("admin", complete, Http.json(Map.of("workerId", "remote-test",
+        Http.Reply adminVariable = http.post("admin", complete, Http.json(Map.of("workerId", WORKER_ID,
                 "variables", Map.of("backupVerified", Map.of("value", true, "type", "Boolean")))));
         Http.Reply workerBpmnError = http.post(WORKER, ENGINE + "/external-task/" + stepId + "/bpmnError",
-                Http.json(Map.of("workerId", "remote-test", "errorCode", "backupFailed")));
+                Http.json(Map.of("workerId", WORKER_ID, "errorCode", "backupFailed")));
         Http.Reply bpmnError = http.post("admin", ENGINE + "/external-task/" + stepId + "/bpmnError",
-                Http.json(Map.of("workerId", "remote-test", "errorCode", "backupFailed")));
+                Http.json(Map.of("workerId", WORKER_ID, "errorCode", "backupFailed")));
 
         assertThat(processVariable.status()).isEqualTo(403);
         assertThat(processVariable.json().get("message").asText())
@@ -146,7 +179,7 @@ class StepWorkerAccountSecurityTest {
                 Integer.class)).isZero();
 
         String key = upgradeId + ":" + runId + ":final-backup:" + node + ":backup";
-        Http.Reply completed = http.post(WORKER, complete, Http.json(Map.of("workerId", "remote-test",
+        Http.Reply completed = http.post(WORKER, complete, Http.json(Map.of("workerId", WORKER_ID,
                 "localVariables", Map.of("stepOutcome", outcome("backup", node, List.of(actionRun(key, upgradeId,
                         node)))))));
 
@@ -165,7 +198,7 @@ class StepWorkerAccountSecurityTest {
         // the rollback steps are on the perform/record contract too: a worker account may run them, and both its
         // completion and its failure report carry the step's outcome only
         BpmnModelInstance model = Bpmn.createExecutableProcess("workerSecurityRollbackStep").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("Task_RollBackNode").camundaExternalTask(StepTopics.ROLLBACK)
+                .startEvent().serviceTask("Task_RollBackNode").camundaExternalTask(StepTopics.inZone(StepTopics.ROLLBACK, "berlin"))
                 // a step input from the inventory (the probe steps' listener: this test's node has no rollout row)
                 .camundaExecutionListenerDelegateExpression("start", "${prepareProbeStep}")
                 .endEvent().done();
@@ -183,19 +216,20 @@ class StepWorkerAccountSecurityTest {
             String instance = engine.getRuntimeService().startProcessInstanceByKey("workerSecurityRollbackStep",
                     upgradeId, Map.of("node", "crash-1", "upgradeId", upgradeId, "systemId", "crash-test")).getId();
             // locked as if the worker had fetched it
-            String stepId = engine.getExternalTaskService().createExternalTaskQuery().topicName(StepTopics.ROLLBACK)
+            String stepId = engine.getExternalTaskService().createExternalTaskQuery()
+                    .topicName(StepTopics.inZone(StepTopics.ROLLBACK, "berlin"))
                     .processInstanceId(instance).singleResult().getId();
-            engine.getExternalTaskService().lock(stepId, "remote-test", 60000);
+            engine.getExternalTaskService().lock(stepId, WORKER_ID, 60000);
             String failure = ENGINE + "/external-task/" + stepId + "/failure";
 
-            Http.Reply failedWithVariable = http.post(WORKER, failure, Http.json(Map.of("workerId", "remote-test",
+            Http.Reply failedWithVariable = http.post(WORKER, failure, Http.json(Map.of("workerId", WORKER_ID,
                     "errorMessage", "no", "retries", 1, "retryTimeout", 0,
                     "variables", Map.of("rollbackAutomatic", Map.of("value", true, "type", "Boolean")))));
-            Http.Reply failedForOtherNode = http.post(WORKER, failure, Http.json(Map.of("workerId", "remote-test",
+            Http.Reply failedForOtherNode = http.post(WORKER, failure, Http.json(Map.of("workerId", WORKER_ID,
                     "errorMessage", "no", "retries", 1, "retryTimeout", 0,
                     "localVariables", Map.of("stepOutcome", outcome("rollback", "crash-9", List.of())))));
             Http.Reply completedWithVariable = http.post(WORKER, ENGINE + "/external-task/" + stepId + "/complete",
-                    Http.json(Map.of("workerId", "remote-test", "variables", Map.of("rollbackAutomatic",
+                    Http.json(Map.of("workerId", WORKER_ID, "variables", Map.of("rollbackAutomatic",
                             Map.of("value", true, "type", "Boolean")))));
 
             assertThat(failedWithVariable.status()).isEqualTo(403);
@@ -209,7 +243,7 @@ class StepWorkerAccountSecurityTest {
                     .singleResult().getRetries()).as("no failure was recorded").isNull();
 
             Http.Reply completed = http.post(WORKER, ENGINE + "/external-task/" + stepId + "/complete",
-                    Http.json(Map.of("workerId", "remote-test", "localVariables", Map.of("stepOutcome",
+                    Http.json(Map.of("workerId", WORKER_ID, "localVariables", Map.of("stepOutcome",
                             outcome("rollback", "crash-1", List.of())))));
 
             assertThat(completed.status()).as(completed.body()).isEqualTo(204);

@@ -61,7 +61,7 @@ class RemoteWorkerTest {
 
     private static final Path WORK = Path.of("target", "crash-test");
     private static final Path WORKER_DATA = Path.of("target", "remote-worker-test");
-    private static final String WORKER_ID = "remote-berlin-" + ProcessHandle.current().pid();
+    private static final String WORKER_ID = "stepworker-berlin-" + ProcessHandle.current().pid();
 
     @DynamicPropertySource
     static void remoteZone(DynamicPropertyRegistry registry) {

@@ -73,9 +73,14 @@ public class RemoteWorkerApplication {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         StepWorker worker = new StepWorker(new RestExternalTasks(client, remote.engineUrl().strip(), remote.user(),
                 remote.resolvePassword(), remote.requestTimeout()), StepHandlerSet.all(handlers, handlerSets), properties,
-                WorkerConfiguration.workerId(properties));
+                ownWorkerId(remote.user(), WorkerConfiguration.workerId(properties)));
         WorkerConfiguration.registerGauges(worker, meters);
         return worker;
+    }
+
+    /** The orchestrator accepts only worker ids of the account's own ({@code <account>-…}, security.StepWorkerScope). */
+    static String ownWorkerId(String user, String id) {
+        return id.equals(user) || id.startsWith(user + "-") ? id : user + "-" + id;
     }
 
     @Bean
