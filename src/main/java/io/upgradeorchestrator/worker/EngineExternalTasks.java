@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.spin.plugin.variable.SpinValues;
 
 /** The in-application worker's way to the engine: its Java API, no HTTP in between. */
 public class EngineExternalTasks implements ExternalTaskGateway {
@@ -87,7 +86,7 @@ public class EngineExternalTasks implements ExternalTaskGateway {
     @Override
     public void complete(StepTask task, String workerId, StepOutcome outcome) {
         // the outcome is local to the step's execution: the end listener (rollout.RecordNodeStep) reads it there
-        Map<String, Object> local = Map.of(StepVariables.OUTCOME, SpinValues.jsonValue(outcome.toJson()).create());
+        Map<String, Object> local = Map.of(StepVariables.OUTCOME, StepVariables.outcomeValue(outcome));
         Completion completion = new Completion(task, workerId, local);
         String instance = instanceOf(task);
         ConcurrentLinkedQueue<Completion> queue = waiting.computeIfAbsent(instance, key -> new ConcurrentLinkedQueue<>());
@@ -159,7 +158,7 @@ public class EngineExternalTasks implements ExternalTaskGateway {
     public void handleFailure(StepTask task, String workerId, String errorMessage, String errorDetails, int retries,
                               Duration retryTimeout, StepOutcome outcome) {
         Map<String, Object> local = outcome == null ? null
-                : Map.of(StepVariables.OUTCOME, SpinValues.jsonValue(outcome.toJson()).create());
+                : Map.of(StepVariables.OUTCOME, StepVariables.outcomeValue(outcome));
         synchronized (turnOf(task)) {
             withConflictRetries(task, () -> service.handleFailure(task.id(), workerId, errorMessage, errorDetails,
                     retries, retryTimeout.toMillis(), null, local));

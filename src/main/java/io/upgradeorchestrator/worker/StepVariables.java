@@ -2,6 +2,9 @@ package io.upgradeorchestrator.worker;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+
 /** The variables a worker fetches with every step: enough to find the node, the upgrade and its plan. */
 public final class StepVariables {
 
@@ -25,9 +28,15 @@ public final class StepVariables {
     public static final String INPUT = "stepInput";
     /**
      * Local to each step: what it found ({@link StepOutcome}, JSON), the only variable a completion may write
-     * (security.TaskCommandGuard).
+     * (security.TaskCommandGuard). Sent transient: the step's recorder reads it in the completion's transaction and
+     * keeps what it says in the orchestrator's tables, so the engine need not store it (nor its history) per step.
      */
     public static final String OUTCOME = "stepOutcome";
+
+    /** The outcome as a completion or failure report carries it: JSON, transient. */
+    public static TypedValue outcomeValue(StepOutcome outcome) {
+        return SpinValues.jsonValue(outcome.toJson()).setTransient(true).create();
+    }
 
     public static final List<String> FETCHED = List.of(UPGRADE_ID, SYSTEM_ID, TARGET_VERSION, RUN_ID, NODE,
             WAVE_NUMBER, MAX_PARALLEL_NODES, FAILURE_THRESHOLD, INPUT, PROBE_ROUND_KEY);

@@ -81,8 +81,7 @@ public class RestExternalTasks implements ExternalTaskGateway {
     @Override
     public void complete(StepTask task, String workerId, StepOutcome outcome) {
         ObjectNode body = JSON.createObjectNode().put("workerId", workerId);
-        body.putObject("localVariables").putObject(StepVariables.OUTCOME).put("type", "Json")
-                .put("value", outcome.toJson());
+        putOutcome(body, outcome);
         post("/external-task/" + id(task) + "/complete", body, task);
     }
 
@@ -92,10 +91,16 @@ public class RestExternalTasks implements ExternalTaskGateway {
         ObjectNode body = JSON.createObjectNode().put("workerId", workerId).put("errorMessage", errorMessage)
                 .put("errorDetails", errorDetails).put("retries", retries).put("retryTimeout", retryTimeout.toMillis());
         if (outcome != null) {
-            body.putObject("localVariables").putObject(StepVariables.OUTCOME).put("type", "Json")
-                    .put("value", outcome.toJson());
+            putOutcome(body, outcome);
         }
         post("/external-task/" + id(task) + "/failure", body, task);
+    }
+
+    /** The outcome as the local variable {@link StepVariables#OUTCOME}: JSON, transient (the orchestrator records it). */
+    private static void putOutcome(ObjectNode body, StepOutcome outcome) {
+        ObjectNode value = body.putObject("localVariables").putObject(StepVariables.OUTCOME).put("type", "Json")
+                .put("value", outcome.toJson());
+        value.putObject("valueInfo").put("transient", true);
     }
 
     @Override

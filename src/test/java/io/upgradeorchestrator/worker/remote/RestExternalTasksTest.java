@@ -106,6 +106,8 @@ class RestExternalTasksTest {
         JsonNode outcome = sent.get("localVariables").get(StepVariables.OUTCOME);
         assertThat(outcome.get("type").asText()).isEqualTo("Json");
         assertThat(StepOutcome.fromJson(outcome.get("value").asText()).nodeStatus()).isEqualTo("UPGRADED");
+        assertThat(outcome.get("valueInfo").get("transient").asBoolean()).as("recorded by the orchestrator, not stored")
+                .isTrue();
     }
 
     @Test
