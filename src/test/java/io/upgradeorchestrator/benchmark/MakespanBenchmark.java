@@ -86,7 +86,7 @@ class MakespanBenchmark {
                             waves.size(), waves, limit, seconds, seconds / limit, nodes <= 100 ? "≤ 1.15" : "≤ 1.25");
                     rows.add(row);
                     System.out.println("makespan: " + row);
-                    writeTimeline(engine, upgradeId, started);
+                    writeTimeline(engine, jdbc, upgradeId, started);
                 }
             }
         }
@@ -105,7 +105,8 @@ class MakespanBenchmark {
      * Where the time went: per activity of every process instance of the upgrade, how many instances ran, when the
      * first started and the last ended (seconds from the start). Written next to the report, for people tuning.
      */
-    private static void writeTimeline(ProcessEngine engine, String upgradeId, long startedNanos) throws IOException {
+    private static void writeTimeline(ProcessEngine engine, JdbcTemplate jdbc, String upgradeId, long startedNanos)
+            throws IOException {
         var history = engine.getHistoryService();
         List<String> instanceIds = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(upgradeId)
                 .list().stream().map(instance -> instance.getId()).toList();
@@ -130,8 +131,71 @@ class MakespanBenchmark {
             text.append(String.format(Locale.ROOT, "%-55s %6d %8.2f %8.2f %8.2f%n", span.activity(), span.count(),
                     span.first() / 1000.0, span.last() / 1000.0, (span.last() - span.first()) / 1000.0));
         }
+        text.append(waveSteps(engine, instanceIds, origin)).append(waves(jdbc, upgradeId, origin));
         Files.createDirectories(OUT);
         Files.writeString(OUT.resolve("makespan-timeline-" + upgradeId + ".txt"), text);
+    }
+
+    /** Per wave (in the order the waves started), the engine's times of its steps and its gate. */
+    private static String waveSteps(ProcessEngine engine, List<String> instanceIds, long origin) {
+        var history = engine.getHistoryService();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%n%-5s %-24s %6s %13s %13s %13s %13s%n",
+                "wave", "engine activity", "count", "first start s", "last start s", "first end s", "last end s"));
+        List<org.camunda.bpm.engine.history.HistoricProcessInstance> waves = history
+                .createHistoricProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(instanceIds))
+                .processDefinitionKey("upgradeWave").orderByProcessInstanceStartTime().asc().list();
+        for (int wave = 0; wave < waves.size(); wave++) {
+            for (String activity : List.of("Task_UpgradeNode", "Task_CheckNodeHealth", "Task_CheckWaveHealth")) {
+                var instances = history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(waves.get(wave).getId()).activityId(activity).list();
+                if (instances.isEmpty()) {
+                    continue;
+                }
+                text.append(String.format(Locale.ROOT, "%-5d %-24s %6d %13.2f %13.2f %13.2f %13.2f%n", wave + 1,
+                        activity, instances.size(),
+                        at(instances.stream().mapToLong(i -> i.getStartTime().getTime()).min(), origin),
+                        at(instances.stream().mapToLong(i -> i.getStartTime().getTime()).max(), origin),
+                        at(instances.stream().filter(i -> i.getEndTime() != null)
+                                .mapToLong(i -> i.getEndTime().getTime()).min(), origin),
+                        at(instances.stream().filter(i -> i.getEndTime() != null)
+                                .mapToLong(i -> i.getEndTime().getTime()).max(), origin)));
+            }
+        }
+        return text.toString();
+    }
+
+    private static double at(java.util.OptionalLong millis, long origin) {
+        return millis.isPresent() ? (millis.getAsLong() - origin) / 1000.0 : Double.NaN;
+    }
+
+    /**
+     * Per wave, from the programs' own times in {@code action_run}: when the wave's first and last upgrade program
+     * started and ended, and the same for its health checks. The gaps between them are the orchestrator's own time
+     * (creating the steps, fetching them, completing them, the stage transitions).
+     */
+    private static String waves(JdbcTemplate jdbc, String upgradeId, long origin) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%n%-5s %5s %-8s %15s %15s %15s %15s%n",
+                "wave", "nodes", "action", "first start s", "last start s", "first end s", "last end s"));
+        List<Map<String, Object>> rows = jdbc.queryForList("select r.wave as wave, a.action_name as action_name,"
+                + " count(*) as nodes, min(a.started_at) as first_start, max(a.started_at) as last_start,"
+                + " min(a.finished_at) as first_end, max(a.finished_at) as last_end"
+                + " from action_run a join rollout_node_result r on r.upgrade_id = a.upgrade_id and r.node_id = a.target"
+                + " where a.upgrade_id = ? and a.action_name in ('upgrade', 'healthCheck')"
+                + " group by r.wave, a.action_name order by r.wave, min(a.started_at)", upgradeId);
+        for (Map<String, Object> row : rows) {
+            text.append(String.format(Locale.ROOT, "%-5s %5s %-8s %15.2f %15.2f %15.2f %15.2f%n", row.get("wave"),
+                    row.get("nodes"), row.get("action_name"), seconds(row.get("first_start"), origin),
+                    seconds(row.get("last_start"), origin), seconds(row.get("first_end"), origin),
+                    seconds(row.get("last_end"), origin)));
+        }
+        return text.toString();
+    }
+
+    private static double seconds(Object timestamp, long origin) {
+        long millis = timestamp instanceof java.time.OffsetDateTime time ? time.toInstant().toEpochMilli()
+                : timestamp instanceof java.sql.Timestamp time ? time.getTime()
+                : timestamp instanceof java.time.Instant time ? time.toEpochMilli() : origin;
+        return (millis - origin) / 1000.0;
     }
 
     /** The physical limit of the plan, in seconds. */
