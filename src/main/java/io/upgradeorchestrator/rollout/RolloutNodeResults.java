@@ -76,6 +76,13 @@ public class RolloutNodeResults {
     }
 
     /** Nodes per status. */
+    /** How many of the upgrade's nodes are in {@code status} (read on every node's completion: one indexed count). */
+    public int countWithStatus(String upgradeId, NodeStatus status) {
+        Integer nodes = jdbc.queryForObject("select count(*) from rollout_node_result where upgrade_id = ? and status = ?",
+                Integer.class, upgradeId, status.name());
+        return nodes == null ? 0 : nodes;
+    }
+
     public Map<NodeStatus, Integer> countByStatus(String upgradeId) {
         Map<NodeStatus, Integer> counts = new java.util.EnumMap<>(NodeStatus.class);
         jdbc.query("select status, count(*) as nodes from rollout_node_result where upgrade_id = ? group by status",

@@ -136,8 +136,7 @@ public class RolloutService {
      * when failed upgrades reach the threshold. The nodes still running are then stopped (their steps cancelled).
      */
     public boolean waveMustStop(String upgradeId, int wave, int failureThreshold) {
-        Map<NodeStatus, Integer> counts = results.countByStatus(upgradeId);
-        int failedInRollout = counts.getOrDefault(NodeStatus.FAILED, 0);
+        int failedInRollout = results.countWithStatus(upgradeId, NodeStatus.FAILED);
         if (failedInRollout == 0) {
             return false;
         }

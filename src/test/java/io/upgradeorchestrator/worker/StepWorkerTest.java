@@ -106,6 +106,13 @@ class StepWorkerTest {
                 .variableName(StepVariables.OUTCOME).count())
                 .as("outcomes are transient: recorded in the orchestrator's tables, not stored per step by the engine")
                 .isZero();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(instanceIds(execution).toArray(String[]::new))
+                .variableNameIn("loopCounter", "nrOfCompletedInstances", StepVariables.NODE, StepVariables.INPUT).count())
+                .as("per-node bookkeeping keeps no variable history").isZero();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(instanceIds(execution).toArray(String[]::new))
+                .variableName(StepVariables.UPGRADE_ID).count()).as("the phases' own variables keep theirs").isPositive();
     }
 
     @Test
