@@ -27,19 +27,25 @@ final class ProcessCpu {
 
     static long nanos() {
         if (includesChildren()) {
-            try {
-                String stat = Files.readString(STAT, StandardCharsets.US_ASCII);
-                // fields after "(command)": state is field 3, utime/stime/cutime/cstime are fields 14 to 17
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                        + Long.parseLong(fields[14]);
-                return ticks * 1_000_000_000L / TICKS_PER_SECOND;
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("Cannot read " + STAT, e);
-            }
+            long[] split = split();
+            return split[0] + split[1];
         }
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** Linux only: {JVM's own CPU, its ended child programs' CPU}, in nanoseconds. */
+    static long[] split() {
+        try {
+            String stat = Files.readString(STAT, StandardCharsets.US_ASCII);
+            // fields after "(command)": state is field 3, utime/stime/cutime/cstime are fields 14 to 17
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            long children = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            return new long[] {own * 1_000_000_000L / TICKS_PER_SECOND, children * 1_000_000_000L / TICKS_PER_SECOND};
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read " + STAT, e);
+        }
     }
 
     /** USER_HZ, the unit of /proc/self/stat's times: 100 on practically every Linux, asked once to be sure. */
