@@ -25,6 +25,8 @@ public final class UpgradeWaveProcess {
         }
 
         public static final String SELECT_WAVE_NODES = "Task_SelectWaveNodes";
+        /** The multi-instance sub-process of one node: its upgrade, then its health check. */
+        public static final String UPGRADE_AND_CHECK_NODE = "SubProcess_UpgradeAndCheckNode";
         public static final String UPGRADE_NODE = "Task_UpgradeNode";
         public static final String CHECK_NODE_HEALTH = "Task_CheckNodeHealth";
         public static final String CHECK_WAVE_HEALTH = "Task_CheckWaveHealth";

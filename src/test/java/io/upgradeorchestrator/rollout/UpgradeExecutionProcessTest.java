@@ -238,6 +238,27 @@ class UpgradeExecutionProcessTest {
     }
 
     @Test
+    void shouldCheckANodesHealthAsSoonAsItIsUpgradedWithoutWaitingForTheRestOfItsWave() throws Exception {
+        ProcessInstance execution = start("billing-portal", "4.9.0", facts("stagedRollout", false));
+        runJobsUntil(execution, UpgradeWaveProcess.Elements.UPGRADE_NODE);
+        upgrades.runStep(execution, UpgradeWaveProcess.Elements.UPGRADE_NODE, "billing-portal-fra-1");
+
+        assertThat(upgrades.steps(execution, UpgradeWaveProcess.Elements.CHECK_NODE_HEALTH))
+                .extracting(step -> engine.getRuntimeService().getVariable(step.getExecutionId(), "node"))
+                .containsExactly("billing-portal-fra-1");
+        assertThat(upgrades.steps(execution, UpgradeWaveProcess.Elements.UPGRADE_NODE))
+                .extracting(step -> engine.getRuntimeService().getVariable(step.getExecutionId(), "node"))
+                .as("the wave's other node is still to be upgraded").contains("billing-portal-ber-1");
+        assertThat(upgrades.dueJobs(execution)).as("the wave's gate waits for every node")
+                .noneMatch(job -> UpgradeWaveProcess.Elements.CHECK_WAVE_HEALTH.equals(activity(job)));
+
+        upgrades.runJobs(execution);
+        assertThat(upgrades.task(execution, Elements.CHECK_MANUALLY)).isNotNull();
+        assertThat(results.findByUpgradeId(upgrades.businessKey(execution))).extracting(RolloutNodeResult::status)
+                .containsOnly(NodeStatus.UPGRADED);
+    }
+
+    @Test
     void shouldStopAtTheFailureThresholdContinueOnDecisionAndRollBackAfterAFailedCoreCheck() throws Exception {
         // not staged: no canary, waves of two; one failed node reaches the threshold
         ProcessInstance execution = start("billing-portal", "4.9.0", facts("stagedRollout", false));
