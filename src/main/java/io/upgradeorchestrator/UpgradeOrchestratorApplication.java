@@ -5,10 +5,15 @@ import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import io.upgradeorchestrator.action.ProgramLaunch;
 import io.upgradeorchestrator.worker.remote.RemoteWorkerApplication;
 
 @SpringBootApplication
 public class UpgradeOrchestratorApplication {
+
+    static {
+        ProgramLaunch.preferVfork(); // before the JVM starts its first program
+    }
 
     public static void main(String[] args) throws InterruptedException {
         if (remoteWorker(args)) {

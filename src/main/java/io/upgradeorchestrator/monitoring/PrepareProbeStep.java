@@ -35,7 +35,9 @@ class PrepareProbeStep implements ExecutionListener {
                 (String) execution.getVariable(StepVariables.RUN_ID), systemId, nodeId,
                 node == null ? null : node.host(), node == null ? null : node.site(),
                 node == null ? null : StepInput.zoneOf(node.site()), node == null ? null : node.version(),
-                (String) execution.getVariable(StepVariables.TARGET_VERSION), null, null);
+                (String) execution.getVariable(StepVariables.TARGET_VERSION), null, null,
+                StepInput.number(execution.getVariable(StepVariables.MAX_PARALLEL_NODES)),
+                (String) execution.getVariable(StepVariables.PROBE_ROUND_KEY));
         execution.setVariableLocal(StepVariables.INPUT, input.toJson());
     }
 }

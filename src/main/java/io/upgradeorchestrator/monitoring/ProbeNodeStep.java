@@ -45,7 +45,11 @@ class ProbeNodeStep extends NodeStepHandler {
 
     @Override
     protected StepOutcome perform(StepTask task, StepInput node, InventorySystem system) {
-        String roundKey = task.string(StepVariables.PROBE_ROUND_KEY);
+        String roundKey = node.probeRoundKey();
+        if (roundKey == null) {
+            throw new IllegalStateException("Probe step of node " + node.nodeId() + " of " + node.upgradeId()
+                    + " names no round of probes");
+        }
         if (system.nodesIn(Environment.PRODUCTION).stream()
                 .noneMatch(candidate -> candidate.id().equals(node.nodeId()))) {
             throw new IllegalStateException("Node " + node.nodeId() + " of " + node.upgradeId()

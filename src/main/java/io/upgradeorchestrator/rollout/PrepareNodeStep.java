@@ -37,7 +37,7 @@ class PrepareNodeStep implements ExecutionListener {
         StepInput input = new StepInput(upgradeId, (String) execution.getVariable(StepVariables.RUN_ID),
                 (String) execution.getVariable(StepVariables.SYSTEM_ID), nodeId, node.host(), node.site(),
                 StepInput.zoneOf(node.site()), node.fromVersion(), node.targetVersion(), node.backupLocation(),
-                node.status().name());
+                node.status().name(), StepInput.number(execution.getVariable(StepVariables.MAX_PARALLEL_NODES)), null);
         execution.setVariableLocal(StepVariables.INPUT, input.toJson());
         if (UpgradeWaveProcess.Elements.UPGRADE_NODE.equals(execution.getCurrentActivityId())
                 && UPGRADABLE.contains(node.status())) {

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
 
 import io.upgradeorchestrator.worker.StepTopics;
+import io.upgradeorchestrator.worker.StepVariables;
 
 /**
  * What a runbook-step worker account may touch through the engine's API, whatever its client sends: the steps of
@@ -69,6 +70,18 @@ final class StepWorkerScope {
         if (millis > MAX_LOCK.toMillis()) {
             throw new AuthorizationException(user + " may lock a runbook step for at most " + MAX_LOCK.toMinutes()
                     + " minutes at a time (extend the lock while the step runs), not " + millis + " ms");
+        }
+    }
+
+    /**
+     * A worker fetches a step with its input only ({@link StepVariables#FETCHED}): asking for every variable (no list)
+     * or for others would show it the upgrade's variables, and a filter on variables' values would let it test them.
+     */
+    void checkFetchedVariables(String user, List<String> names, boolean filtersOnValues) {
+        if (names == null || !StepVariables.FETCHED.containsAll(names) || filtersOnValues) {
+            throw new AuthorizationException(user + " may fetch runbook steps with their input only (variables "
+                    + StepVariables.FETCHED + ", no filter on variables' values), not with "
+                    + (filtersOnValues ? "a filter on variables' values" : names == null ? "every variable" : names));
         }
     }
 

@@ -100,6 +100,8 @@ class TaskCommandGuard extends CommandInterceptor {
             for (TopicFetchInstruction instruction : instructions.values()) {
                 stepWorkers.checkTopic(user, instruction.getTopicName());
                 stepWorkers.checkLock(user, instruction.getLockDuration());
+                stepWorkers.checkFetchedVariables(user, instruction.getVariablesToFetch(),
+                        instruction.getFilterVariables() != null && !instruction.getFilterVariables().isEmpty());
             }
             return;
         }

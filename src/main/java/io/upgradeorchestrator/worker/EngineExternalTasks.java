@@ -49,7 +49,7 @@ public class EngineExternalTasks implements ExternalTaskGateway {
     public StepTask lock(String externalTaskId, String workerId, Duration lockDuration) {
         service.lock(externalTaskId, workerId, lockDuration.toMillis());
         ExternalTask task = service.createExternalTaskQuery().externalTaskId(externalTaskId).singleResult();
-        Map<String, Object> variables = runtime.getVariables(task.getExecutionId(), StepVariables.FETCHED);
+        Map<String, Object> variables = runtime.getVariablesLocal(task.getExecutionId(), StepVariables.FETCHED);
         return new StepTask(task.getId(), task.getTopicName(), task.getActivityId(), task.getProcessInstanceId(),
                 task.getBusinessKey(), variables, task.getRetries());
     }
@@ -60,7 +60,7 @@ public class EngineExternalTasks implements ExternalTaskGateway {
         var builder = service.fetchAndLock(max, workerId);
         for (String topic : topics) {
             ExternalTaskQueryTopicBuilder topicBuilder = builder.topic(topic, lockDuration.toMillis())
-                    .variables(StepVariables.FETCHED);
+                    .variables(StepVariables.FETCHED).localVariables();
             if (businessKey != null) {
                 topicBuilder.businessKey(businessKey);
             }

@@ -38,6 +38,9 @@ public final class StepVariables {
         return SpinValues.jsonValue(outcome.toJson()).setTransient(true).create();
     }
 
-    public static final List<String> FETCHED = List.of(UPGRADE_ID, SYSTEM_ID, TARGET_VERSION, RUN_ID, NODE,
-            WAVE_NUMBER, MAX_PARALLEL_NODES, FAILURE_THRESHOLD, INPUT, PROBE_ROUND_KEY);
+    /**
+     * What a worker fetches with a step: its input only, local to the step (one read per step, not one per scope up
+     * to the process instance); a worker account may fetch nothing else (security.TaskCommandGuard).
+     */
+    public static final List<String> FETCHED = List.of(INPUT);
 }

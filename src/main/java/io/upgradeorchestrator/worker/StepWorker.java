@@ -225,7 +225,8 @@ public class StepWorker {
     }
 
     private void accept(StepTask task) {
-        Held step = new Held(task, upgradeOf(task), limitOf(task));
+        StepInput input = inputOf(task);
+        Held step = new Held(task, upgradeOf(task, input), limitOf(input));
         if (held.putIfAbsent(task.id(), step) != null) {
             // its lock ran out before a heartbeat extended it (a stalled machine), and this worker fetched it again:
             // the step runs here already, and the fetch has just renewed its lock
@@ -410,20 +411,29 @@ public class StepWorker {
         }
     }
 
-    private static String upgradeOf(StepTask task) {
-        Object upgradeId = task.variables().get(StepVariables.UPGRADE_ID);
-        return upgradeId != null ? upgradeId.toString()
+    private static String upgradeOf(StepTask task, StepInput input) {
+        return input != null ? input.upgradeId()
                 : task.businessKey() != null ? task.businessKey() : task.processInstanceId();
     }
 
-    private int limitOf(StepTask task) {
-        Integer limit = task.integer(StepVariables.MAX_PARALLEL_NODES);
+    private int limitOf(StepInput input) {
+        Integer limit = input == null ? null : input.maxParallelNodes();
         return limit == null || limit < 1 ? properties.poolSize() : limit;
     }
 
+    /** The step's input, or {@code null} when it has none that can be read (its handler then says why). */
+    private static StepInput inputOf(StepTask task) {
+        try {
+            return task.variables().get(StepVariables.INPUT) == null ? null : task.input();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static String describe(StepTask task) {
-        Object node = task.variables().get(StepVariables.NODE);
-        return task.activityId() + (node != null ? " on " + node : "") + " (" + task.topic() + ", " + task.id() + ")";
+        StepInput input = inputOf(task);
+        return task.activityId() + (input != null ? " on " + input.nodeId() : "") + " (" + task.topic() + ", "
+                + task.id() + ")";
     }
 
     /** One step this worker holds. */

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.upgradeorchestrator.action.ProgramLaunch;
+
 /**
  * CPU time used by this JVM, and on Linux also by the programs it started and waited for (the product's no-op runbook
  * commands): {@code utime + stime + cutime + cstime} of {@code /proc/self/stat}. It grows less than wall-clock time
@@ -50,6 +52,7 @@ final class ProcessCpu {
 
     /** USER_HZ, the unit of /proc/self/stat's times: 100 on practically every Linux, asked once to be sure. */
     private static long ticksPerSecond() {
+        ProgramLaunch.preferVfork(); // the product's choice, made before this JVM's first program (getconf)
         try {
             Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
             String answer = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();

@@ -188,8 +188,7 @@ class ProbeNodeStepTest {
     private void run(StepTask task) {
         StepOutcome outcome = step.perform(task);
         StepInput input = task.input();
-        record.record(input.upgradeId(), input.runId(), task.string(StepVariables.PROBE_ROUND_KEY), input.nodeId(),
-                outcome);
+        record.record(input.upgradeId(), input.runId(), input.probeRoundKey(), input.nodeId(), outcome);
     }
 
     private StepTask task(String upgradeId, String roundKey, String node) {
@@ -197,22 +196,14 @@ class ProbeNodeStepTest {
                 upgradeId, variables(upgradeId, null, roundKey, node), null);
     }
 
-    /** The variables of a probe step, its input as the orchestrator prepares it from the inventory. */
+    /** The variables a worker fetches with a probe step: its input as the orchestrator prepares it from the inventory. */
     private Map<String, Object> variables(String upgradeId, String runId, String roundKey, String node) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(StepVariables.UPGRADE_ID, upgradeId);
-        variables.put(StepVariables.SYSTEM_ID, "finance-reports");
-        variables.put(StepVariables.TARGET_VERSION, "8.2.1");
-        variables.put(StepVariables.NODE, node);
-        variables.put(StepVariables.PROBE_ROUND_KEY, roundKey);
         Node inventoryNode = inventory.require("finance-reports").nodes().stream()
                 .filter(candidate -> candidate.id().equals(node)).findFirst().orElse(null);
         variables.put(StepVariables.INPUT, new StepInput(upgradeId, runId, "finance-reports", node,
                 inventoryNode == null ? null : inventoryNode.host(), inventoryNode == null ? null : inventoryNode.site(),
-                null, inventoryNode == null ? null : inventoryNode.version(), "8.2.1", null, null).toJson());
-        if (runId != null) {
-            variables.put(StepVariables.RUN_ID, runId);
-        }
+                null, inventoryNode == null ? null : inventoryNode.version(), "8.2.1", null, null, null, roundKey).toJson());
         return variables;
     }
 }

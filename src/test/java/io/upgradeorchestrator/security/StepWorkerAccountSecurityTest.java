@@ -32,6 +32,7 @@ import io.upgradeorchestrator.rollout.UpgradeExecutionProcess;
 import io.upgradeorchestrator.testing.Http;
 import io.upgradeorchestrator.testing.RolloutFacts;
 import io.upgradeorchestrator.testing.Upgrades;
+import io.upgradeorchestrator.worker.StepInput;
 import io.upgradeorchestrator.worker.StepTopics;
 
 /**
@@ -113,14 +114,29 @@ class StepWorkerAccountSecurityTest {
         assertThat(otherName.json().get("message").asText()).contains("must be 'stepworker' or start with");
         assertThat(longLock.status()).as("a lock of a day").isEqualTo(403);
         assertThat(longLock.json().get("message").asText()).contains("at most 30 minutes");
+        Http.Reply everyVariable = http.post(WORKER, fetchAndLock, Http.json(Map.of("workerId", WORKER_ID, "maxTasks",
+                1, "topics", List.of(Map.of("topicName", "runbook.backup.berlin", "lockDuration", 60000)))));
+        Http.Reply upgradeVariables = http.post(WORKER, fetchAndLock, Http.json(Map.of("workerId", WORKER_ID,
+                "maxTasks", 1, "topics", List.of(Map.of("topicName", "runbook.backup.berlin", "lockDuration", 60000,
+                        "variables", List.of("stepInput", "requester"))))));
+        Http.Reply testingValues = http.post(WORKER, fetchAndLock, Http.json(Map.of("workerId", WORKER_ID,
+                "maxTasks", 1, "topics", List.of(Map.of("topicName", "runbook.backup.berlin", "lockDuration", 60000,
+                        "variables", List.of("stepInput"), "processVariables", Map.of("requester", "carl"))))));
+        assertThat(everyVariable.status()).as("every variable of the step's scopes").isEqualTo(403);
+        assertThat(everyVariable.json().get("message").asText()).contains("with their input only", "every variable");
+        assertThat(upgradeVariables.status()).as("the upgrade's variables").isEqualTo(403);
+        assertThat(upgradeVariables.json().get("message").asText()).contains("[stepInput, requester]");
+        assertThat(testingValues.status()).as("a filter that tests a variable's value").isEqualTo(403);
 
         JsonNode fetched = http.post(WORKER, fetchAndLock, Http.json(Map.of(
                 "workerId", WORKER_ID, "maxTasks", 1, "topics", List.of(Map.of("topicName", "runbook.backup.berlin",
-                        "lockDuration", 60000, "businessKey", upgradeId))))).json();
+                        "lockDuration", 60000, "businessKey", upgradeId, "variables", List.of("stepInput"),
+                        "localVariables", true))))).json();
         assertThat(fetched).as("the worker account fetches the step").hasSize(1);
         String stepId = fetched.get(0).get("id").asText();
-        String node = fetched.get(0).get("variables").get("node").get("value").asText();
-        String runId = fetched.get(0).get("variables").get("rolloutRunId").get("value").asText();
+        StepInput input = StepInput.fromJson(fetched.get(0).get("variables").get("stepInput").get("value").asText());
+        String node = input.nodeId();
+        String runId = input.runId();
         String complete = ENGINE + "/external-task/" + stepId + "/complete";
         Http.Reply stretched = http.post(WORKER, ENGINE + "/external-task/" + stepId + "/extendLock",
                 Http.json(Map.of("workerId", WORKER_ID, "newDuration", 86_400_000)));

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class StepWorkerRefetchTest {
 
     private static final StepTask UPGRADE = new StepTask("task-1", StepTopics.UPGRADE, "Task_UpgradeNode", "pi-1",
-            "UPG-1", Map.of(StepVariables.NODE, "node-1"), null);
+            "UPG-1", Map.of(StepVariables.INPUT, new StepInput("UPG-1", null, "system-1", "node-1", null, null, null, null,
+                    null, null, null, null, null).toJson()), null);
 
     @Test
     void shouldNotStartAStepAgainThatItsOwnWorkerStillRuns() throws Exception {

@@ -24,6 +24,7 @@ import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.upgradeorchestrator.action.ProgramLaunch;
 import io.upgradeorchestrator.files.BackupProperties;
 import io.upgradeorchestrator.monitoring.MonitoringProperties;
 import io.upgradeorchestrator.rollout.RolloutProperties;
@@ -50,6 +51,10 @@ import io.upgradeorchestrator.worker.WorkerProperties;
 @EnableConfigurationProperties({RemoteWorkerProperties.class, WorkerProperties.class, BackupProperties.class,
         RolloutProperties.class, MonitoringProperties.class})
 public class RemoteWorkerApplication {
+
+    static {
+        ProgramLaunch.preferVfork(); // before the JVM starts its first program
+    }
 
     public static final String PROFILE = "remote-worker";
 

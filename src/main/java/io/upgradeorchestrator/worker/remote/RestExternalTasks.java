@@ -55,7 +55,8 @@ public class RestExternalTasks implements ExternalTaskGateway {
                 .put("usePriority", true);
         ArrayNode topicList = body.putArray("topics");
         for (String topic : topics) {
-            ObjectNode entry = topicList.addObject().put("topicName", topic).put("lockDuration", lockDuration.toMillis());
+            ObjectNode entry = topicList.addObject().put("topicName", topic).put("lockDuration", lockDuration.toMillis())
+                    .put("localVariables", true);
             StepVariables.FETCHED.forEach(entry.putArray("variables")::add);
             if (businessKey != null) {
                 entry.put("businessKey", businessKey);

@@ -70,9 +70,8 @@ class RestExternalTasksTest {
         answers.put("/engine-rest/external-task/fetchAndLock", new Object[] {200, """
                 [{"id": "t1", "topicName": "runbook.upgrade.fra", "activityId": "Task_UpgradeNode",
                   "processInstanceId": "p1", "businessKey": "UPG-2026-0001", "retries": null,
-                  "variables": {"node": {"type": "String", "value": "fra-1", "valueInfo": {}},
-                                "maxParallelNodes": {"type": "Integer", "value": 2, "valueInfo": {}},
-                                "waveNumber": {"type": "Long", "value": 3, "valueInfo": {}}}}]"""});
+                  "variables": {"stepInput": {"type": "String", "valueInfo": {}, "value":
+                    "{\\"upgradeId\\": \\"UPG-2026-0001\\", \\"systemId\\": \\"billing\\", \\"nodeId\\": \\"fra-1\\", \\"maxParallelNodes\\": 2}"}}}]"""});
 
         List<StepTask> tasks = gateway.fetchAndLock("remote-fra", 5, List.of("runbook.upgrade.fra"),
                 Duration.ofMinutes(2), null);
@@ -80,9 +79,8 @@ class RestExternalTasksTest {
         assertThat(tasks).singleElement().satisfies(task -> {
             assertThat(task.id()).isEqualTo("t1");
             assertThat(task.topic()).isEqualTo("runbook.upgrade.fra");
-            assertThat(task.string(StepVariables.NODE)).isEqualTo("fra-1");
-            assertThat(task.integer(StepVariables.MAX_PARALLEL_NODES)).isEqualTo(2);
-            assertThat(task.variables().get(StepVariables.WAVE_NUMBER)).isEqualTo(3);
+            assertThat(task.input().nodeId()).isEqualTo("fra-1");
+            assertThat(task.input().maxParallelNodes()).isEqualTo(2);
             assertThat(task.retries()).isNull();
         });
         JsonNode sent = JSON.readTree(requests.get("/engine-rest/external-task/fetchAndLock"));
@@ -91,8 +89,8 @@ class RestExternalTasksTest {
         JsonNode topic = sent.get("topics").get(0);
         assertThat(topic.get("topicName").asText()).isEqualTo("runbook.upgrade.fra");
         assertThat(topic.get("lockDuration").asLong()).isEqualTo(120_000);
-        assertThat(topic.get("variables")).extracting(JsonNode::asText).contains(StepVariables.INPUT,
-                StepVariables.NODE, StepVariables.MAX_PARALLEL_NODES);
+        assertThat(topic.get("variables")).extracting(JsonNode::asText).containsExactly(StepVariables.INPUT);
+        assertThat(topic.get("localVariables").asBoolean()).as("the step's own input, not its scopes'").isTrue();
         assertThat(authorizations.get("/engine-rest/external-task/fetchAndLock"))
                 .isEqualTo("Basic " + java.util.Base64.getEncoder().encodeToString("workerfra:s3cret".getBytes()));
     }
