@@ -282,6 +282,9 @@ public class StepWorker {
                 }
                 return;
             }
+            // its program has ended: the target is no longer worked on, so the upgrade's next step may start while
+            // this one is still being reported (a wave's reports queue up for their process instance's turn)
+            freePlace(step);
             if (step.cancellation.isCancelled()) {
                 cancelled(step);
                 return;
@@ -345,8 +348,20 @@ public class StepWorker {
         boolean wasFull = held.size() >= properties.poolSize();
         held.remove(step.task.id());
         running.decrementAndGet();
+        freePlace(step);
+        if (wasFull) {
+            wakeUp();
+        }
+    }
+
+    /** Gives the step's place among its upgrade's {@code maxParallelNodes} to the next waiting step (once). */
+    private void freePlace(Held step) {
         Held next;
         synchronized (this) {
+            if (step.placeFreed) {
+                return;
+            }
+            step.placeFreed = true;
             Deque<Held> waiting = waitingPerUpgrade.get(step.upgrade);
             next = waiting == null ? null : waiting.poll();
             if (waiting != null && waiting.isEmpty()) {
@@ -363,9 +378,6 @@ public class StepWorker {
         }
         if (next != null) {
             submit(next);
-        }
-        if (wasFull) {
-            wakeUp();
         }
     }
 
@@ -445,6 +457,8 @@ public class StepWorker {
         volatile boolean givenBack;
         /** Its perform has ended and its result is being reported: the heartbeat no longer touches it. */
         volatile boolean reporting;
+        /** Guarded by the worker: its place among its upgrade's running steps went to the next one. */
+        boolean placeFreed;
 
         Held(StepTask task, String upgrade, int limit) {
             this.task = task;
