@@ -77,7 +77,8 @@ public class EngineExternalTasks implements ExternalTaskGateway {
     /**
      * Completing a node's step ends one instance of a parallel multi-instance: every completion of the same process
      * instance updates the same counters, so a hundred at once only wait for each other's row locks (and, on H2,
-     * run into lock timeouts). Completions within one process instance therefore take turns here, and whoever gets
+     * run into lock timeouts). Completions of one activity in one process instance therefore take turns here
+     * ({@link #laneOf}), and whoever gets
      * the turn completes every completion that queued up meanwhile in one transaction (a group commit): a wave of a
      * hundred nodes ends in a few transactions instead of a hundred. Should that transaction fail (a step gone, a
      * conflict with another node of the cluster), each is completed on its own, as before. Across workers the
@@ -88,8 +89,8 @@ public class EngineExternalTasks implements ExternalTaskGateway {
         // the outcome is local to the step's execution: the end listener (rollout.RecordNodeStep) reads it there
         Map<String, Object> local = Map.of(StepVariables.OUTCOME, StepVariables.outcomeValue(outcome));
         Completion completion = new Completion(task, workerId, local);
-        String instance = instanceOf(task);
-        ConcurrentLinkedQueue<Completion> queue = waiting.computeIfAbsent(instance, key -> new ConcurrentLinkedQueue<>());
+        String lane = laneOf(task);
+        ConcurrentLinkedQueue<Completion> queue = waiting.computeIfAbsent(lane, key -> new ConcurrentLinkedQueue<>());
         queue.add(completion);
         synchronized (turnOf(task)) {
             if (!completion.done) {
@@ -100,7 +101,7 @@ public class EngineExternalTasks implements ExternalTaskGateway {
                 completeAll(batch);
             }
         }
-        waiting.computeIfPresent(instance, (key, left) -> left.isEmpty() ? null : left);
+        waiting.computeIfPresent(lane, (key, left) -> left.isEmpty() ? null : left);
         if (completion.failure != null) {
             throw completion.failure;
         }
@@ -168,11 +169,18 @@ public class EngineExternalTasks implements ExternalTaskGateway {
     private final Object[] turns = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     private Object turnOf(StepTask task) {
-        return turns[Math.floorMod(instanceOf(task).hashCode(), turns.length)];
+        return turns[Math.floorMod(laneOf(task).hashCode(), turns.length)];
     }
 
-    private static String instanceOf(StepTask task) {
-        return task.processInstanceId() == null ? task.id() : task.processInstanceId();
+    /**
+     * Completions that take turns: those of one activity in one process instance. Steps of one multi-instance end
+     * into the same counters and collide; steps of different activities do not (a node's upgrade only moves its own
+     * path on to its health check), so a wave's upgrades and health checks are completed side by side, on two cores.
+     * Should they meet after all (a wave stopping while an upgrade is completed), the engine's optimistic locking
+     * decides and the loser tries again.
+     */
+    private static String laneOf(StepTask task) {
+        return (task.processInstanceId() == null ? task.id() : task.processInstanceId()) + "/" + task.activityId();
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.upgradeorchestrator.worker;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.plugin.variable.SpinValues;
 
 /** The variables a worker fetches with every step: enough to find the node, the upgrade and its plan. */
 public final class StepVariables {
@@ -33,9 +33,12 @@ public final class StepVariables {
      */
     public static final String OUTCOME = "stepOutcome";
 
-    /** The outcome as a completion or failure report carries it: JSON, transient. */
+    /**
+     * The outcome as the application's own worker hands it over: its JSON text, transient. A plain string, since
+     * the recorder only reads the text (a remote worker's REST call types it as Json, which reads the same).
+     */
     public static TypedValue outcomeValue(StepOutcome outcome) {
-        return SpinValues.jsonValue(outcome.toJson()).setTransient(true).create();
+        return Variables.stringValue(outcome.toJson(), true);
     }
 
     /**
