@@ -2,6 +2,7 @@ package io.upgradeorchestrator.worker;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ExtendLockOnExternalTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 
 /** The in-application worker's way to the engine: its Java API, no HTTP in between. */
@@ -28,6 +30,7 @@ public class EngineExternalTasks implements ExternalTaskGateway {
     /** Tries of a group commit that met a conflict before its steps are completed one by one. */
     private static final int GROUP_ATTEMPTS = 5;
     private static final int LOCK_TIMEOUT_ATTEMPTS = 5;
+    private static final int LOCKS_PER_TRANSACTION = 50;
 
     private final ExternalTaskService service;
     private final RuntimeService runtime;
@@ -186,6 +189,31 @@ public class EngineExternalTasks implements ExternalTaskGateway {
     @Override
     public void extendLock(StepTask task, String workerId, Duration lockDuration) {
         withConflictRetries(task, () -> service.extendLock(task.id(), workerId, lockDuration.toMillis()));
+    }
+
+    /**
+     * The heartbeat's extensions in a few transactions (up to {@value #LOCKS_PER_TRANSACTION} steps each) instead of one
+     * per step: a worker holding two hundred steps extended them in two hundred transactions every heartbeat. A
+     * transaction that fails (a step gone or completed meanwhile) is redone one step at a time, so only the steps that
+     * are gone are reported.
+     */
+    @Override
+    public Map<StepTask, RuntimeException> extendLocks(List<StepTask> tasks, String workerId, Duration lockDuration) {
+        Map<StepTask, RuntimeException> failed = new LinkedHashMap<>();
+        for (int from = 0; from < tasks.size(); from += LOCKS_PER_TRANSACTION) {
+            List<StepTask> chunk = tasks.subList(from, Math.min(tasks.size(), from + LOCKS_PER_TRANSACTION));
+            try {
+                commands.execute(context -> {
+                    for (StepTask task : chunk) {
+                        new ExtendLockOnExternalTaskCmd(task.id(), workerId, lockDuration.toMillis()).execute(context);
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                failed.putAll(ExternalTaskGateway.super.extendLocks(chunk, workerId, lockDuration));
+            }
+        }
+        return failed;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.upgradeorchestrator.worker;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a worker talks to the engine about external tasks: the engine's Java API inside the application
@@ -40,6 +42,23 @@ public interface ExternalTaskGateway {
 
     /** @throws StepGoneException the step no longer exists or is no longer locked by this worker */
     void extendLock(StepTask task, String workerId, Duration lockDuration);
+
+    /**
+     * Extends the locks of many steps (the heartbeat); one by one unless the gateway can do better.
+     *
+     * @return the steps whose lock could not be extended, with why ({@link StepGoneException}: gone or lost)
+     */
+    default Map<StepTask, RuntimeException> extendLocks(List<StepTask> tasks, String workerId, Duration lockDuration) {
+        Map<StepTask, RuntimeException> failed = new LinkedHashMap<>();
+        for (StepTask task : tasks) {
+            try {
+                extendLock(task, workerId, lockDuration);
+            } catch (RuntimeException e) {
+                failed.put(task, e);
+            }
+        }
+        return failed;
+    }
 
     /** Gives a locked step back (this worker stops). */
     void unlock(StepTask task);

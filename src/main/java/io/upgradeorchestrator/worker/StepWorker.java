@@ -393,21 +393,32 @@ public class StepWorker {
 
     /** Extends the lock of every held step; a step whose work item is gone or whose lock is lost is cancelled. */
     void heartbeat() {
+        // a step being reported is left alone: extending its lock would make its completion's transaction meet a
+        // changed row and roll back (with the other steps completed in the same group)
+        Map<StepTask, Held> beating = new HashMap<>();
         for (Held step : List.copyOf(held.values())) {
-            if (step.givenBack || step.reporting || step.cancellation.isCancelled()) {
-                // a step being reported is left alone: extending its lock would make its completion's transaction
-                // meet a changed row and roll back (with the other steps completed in the same group)
-                continue;
-            }
-            try {
-                gateway.extendLock(step.task, workerId, properties.lockDuration());
-            } catch (ExternalTaskGateway.StepGoneException gone) {
-                cancel(step, "its work item is gone or no longer locked by " + workerId + " (" + gone.getMessage()
-                        + ")");
-            } catch (RuntimeException e) {
-                log.warn("Heartbeat of step {} failed: {}", describe(step.task), e.getMessage());
+            if (!step.givenBack && !step.reporting && !step.cancellation.isCancelled()) {
+                beating.put(step.task, step);
             }
         }
+        if (beating.isEmpty()) {
+            return;
+        }
+        Map<StepTask, RuntimeException> failed;
+        try {
+            failed = gateway.extendLocks(List.copyOf(beating.keySet()), workerId, properties.lockDuration());
+        } catch (RuntimeException e) {
+            log.warn("Heartbeat of {} steps failed: {}", beating.size(), e.getMessage());
+            return;
+        }
+        failed.forEach((task, failure) -> {
+            if (failure instanceof ExternalTaskGateway.StepGoneException gone) {
+                cancel(beating.get(task), "its work item is gone or no longer locked by " + workerId + " ("
+                        + gone.getMessage() + ")");
+            } else {
+                log.warn("Heartbeat of step {} failed: {}", describe(task), failure.getMessage());
+            }
+        });
     }
 
     private void cancel(Held step, String reason) {
