@@ -81,9 +81,8 @@ public class EngineExternalTasks implements ExternalTaskGateway {
      * Completing a node's step ends one instance of a parallel multi-instance: every completion of the same process
      * instance updates the same counters, so a hundred at once only wait for each other's row locks (and, on H2,
      * run into lock timeouts). Completions of one activity in one process instance therefore take turns here
-     * ({@link #laneOf}), and whoever gets
-     * the turn completes every completion that queued up meanwhile in one transaction (a group commit): a wave of a
-     * hundred nodes ends in a few transactions instead of a hundred. Should that transaction fail (a step gone, a
+     * ({@link #laneOf}), and whoever gets the turn completes every completion that queued up meanwhile in one
+     * transaction (a group commit): a wave of a hundred nodes ends in a few transactions instead of a hundred. Should that transaction fail (a step gone, a
      * conflict with another node of the cluster), each is completed on its own, as before. Across workers the
      * engine's optimistic locking decides and the loser tries again.
      */
